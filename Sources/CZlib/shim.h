@@ -1,0 +1,12 @@
+#ifndef STARCARD_CZLIB_SHIM_H
+#define STARCARD_CZLIB_SHIM_H
+#include <zlib.h>
+
+/* inflateInit2 and deflateInit2 are macros, invisible to Swift. */
+static inline int starcard_inflateInit2(z_streamp strm, int windowBits) {
+    return inflateInit2(strm, windowBits);
+}
+static inline int starcard_deflateInit2(z_streamp strm, int level, int windowBits) {
+    return deflateInit2(strm, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY);
+}
+#endif

@@ -1,0 +1,2 @@
+import XCTest
+final class SynthTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
