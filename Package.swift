@@ -30,7 +30,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Scoring", dependencies: [
-            "Postgres",
+            "Postgres", "Warehouse",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Synth", dependencies: ["Extract"]),

@@ -1,0 +1,103 @@
+import Cleanse
+import Dedupe
+import Extract
+import Foundation
+import Logging
+import Postgres
+import Warehouse
+
+/// What one file contributed to a run.
+struct FileResult {
+    var ledger: FileLedger
+    /// Rows sent to staging (read − rejected).
+    var staged: Int
+    var persons: [String: PersonSighting]
+    var latestDay: Day?
+}
+
+/// Reads, cleanses and stages one file inside a savepoint, so a whole-file fault (truncated gzip,
+/// undecodable bytes, unmapped header) or a file already loaded undoes only that file.
+struct FileLoad {
+    let file: SourceFile
+    let rules: CleanseRules
+    let loader: WarehouseLoader
+    let ledger: RunLedger
+    let db: PostgresConnection
+    let runId: Int64
+    let logger: Logger
+
+    func run(knownFingerprints: [String: String]) throws -> FileResult {
+        var base = FileLedger(source: file.source.name, fileName: file.name, kind: file.source.kind,
+                              status: .loaded, bytes: file.bytes)
+        try db.execute("SAVEPOINT starcard_file")
+        do {
+            var result = try stage(&base)
+            if let fp = base.fingerprint, let earlier = knownFingerprints[fp] {
+                try db.execute("ROLLBACK TO SAVEPOINT starcard_file")
+                result.ledger.status = .skipped
+                result.ledger.rowsRejected = 0
+                result.ledger.fieldIssues = 0
+                result.ledger.rowsMerged = result.ledger.rowsRead
+                result.ledger.message = "same content as \(earlier), already loaded: every row counted as merged"
+                result.staged = 0
+                result.persons = [:]
+                logger.info("file skipped: already loaded", metadata: ["file": "\(file.name)", "as": "\(earlier)"])
+            }
+            try db.execute("RELEASE SAVEPOINT starcard_file")
+            return result
+        } catch let e as PostgresError where e.kind == .connection {
+            throw e
+        } catch {
+            try db.execute("ROLLBACK TO SAVEPOINT starcard_file")
+            try db.execute("RELEASE SAVEPOINT starcard_file")
+            logger.warning("file failed", metadata: ["file": "\(file.name)", "error": "\(error)"])
+            base.status = .failed
+            base.message = "\(error)"
+            base.rowsRead = 0; base.rowsRejected = 0; base.rowsMerged = 0; base.rowsLoaded = 0; base.fieldIssues = 0
+            return FileResult(ledger: base, staged: 0, persons: [:], latestDay: nil)
+        }
+    }
+
+    private func stage(_ base: inout FileLedger) throws -> FileResult {
+        let source = file.source
+        let reader = try CSVFileReader(path: file.url.path, displayName: file.name, options: source.extract)
+        let mapping: ColumnMapping
+        if let positions = source.positions {
+            mapping = try ColumnMapping.byPosition(positions, kind: source.kind, file: file.name)
+        } else {
+            mapping = try ColumnMapping.byHeader(reader.header ?? [], kind: source.kind,
+                                                 extraAliases: source.columns, file: file.name)
+        }
+        let cleanser = Cleanser(kind: source.kind, mapping: mapping, rules: rules, file: file.name)
+        var read = 0
+        var rejects: [Rejection] = []
+        var issues: [FieldIssue] = []
+        var persons: [String: PersonSighting] = [:]
+        var latest: Day?
+        let staged = try loader.stage(kind: source.kind) { w in
+            while let raw = try reader.next() {
+                read += 1
+                switch cleanser.cleanse(raw) {
+                case .rejected(let r):
+                    rejects.append(r)
+                case .clean(let record, let found):
+                    issues.append(contentsOf: found)
+                    let key = PersonKey.of(record.person)
+                    let day = StagingTable.businessDate(record)
+                    persons.merge(key: key, PersonSighting(person: record.person, count: 1, firstSeen: day, lastSeen: day))
+                    if latest.map({ day > $0 }) ?? true { latest = day }
+                    try w.writeRow(StagingTable.fields(record, personKey: key))
+                }
+            }
+        }
+        try ledger.quarantine(runId: runId, rejects: rejects, issues: issues)
+        base.fingerprint = reader.fingerprint
+        base.encoding = reader.detectedEncoding.rawValue
+        base.rowsRead = read
+        base.rowsRejected = rejects.count
+        base.fieldIssues = issues.count
+        base.rowsMerged = read - rejects.count   // provisional until the merge says what loaded
+        if read == 0 { base.message = "no data rows (header only or empty)" }
+        return FileResult(ledger: base, staged: staged, persons: persons, latestDay: latest)
+    }
+}

@@ -1,0 +1,107 @@
+import Cleanse
+import Dedupe
+import Extract
+import Foundation
+import Logging
+import Postgres
+import Scoring
+import Warehouse
+
+/// The body of one run, inside its transaction.
+struct RunTransaction {
+    let runner: PipelineRunner
+    let db: PostgresConnection
+    let runId: Int64
+    let logger: Logger
+
+    func execute(files: [SourceFile], options: RunOptions) throws -> RunSummary {
+        let loader = WarehouseLoader(db, library: runner.library, logger: logger)
+        let ledger = RunLedger(db)
+        try loader.prepare(runId: runId)
+        var fingerprints = try ledger.loadedFingerprints()
+        var persons: [String: PersonSighting] = [:]
+        var results: [FileResult] = []
+        var latest: Day?
+
+        runner.progress?.stage("extract, cleanse, stage")
+        for file in files {
+            runner.progress?.fileStarted(file.name, bytes: file.bytes)
+            let t0 = Date()
+            let result = try FileLoad(file: file, rules: runner.config.cleanse, loader: loader, ledger: ledger,
+                                      db: db, runId: runId, logger: logger).run(knownFingerprints: fingerprints)
+            if result.ledger.status == .loaded, let fp = result.ledger.fingerprint {
+                fingerprints[fp] = file.name
+                for (key, s) in result.persons { persons.merge(key: key, s) }
+                if let d = result.latestDay { latest = max(latest ?? d, d) }
+            }
+            results.append(result)
+            runner.progress?.fileFinished(result.ledger, seconds: Date().timeIntervalSince(t0))
+        }
+
+        runner.progress?.stage("dedupe")
+        let observations = persons.map { PersonObservation(key: $0.key, person: $0.value.person, count: $0.value.count) }
+        let link = Linker.link(observations, known: try loader.identityMap(), rules: runner.config.link)
+
+        let asOf = try asOfDay(options: options, latestInRun: latest, loader: loader)
+        runner.progress?.stage("load")
+        let reconciliation = try loader.merge(persons: persons, link: link, asOf: asOf)
+
+        var ledgers: [FileLedger] = []
+        for r in results {
+            var f = r.ledger
+            if f.status == .loaded {
+                let rec = reconciliation[f.fileName] ?? FileReconciliation(staged: 0, loaded: 0, present: 0)
+                guard rec.staged == r.staged else {
+                    throw PipelineError.ledgerMismatch("\(f.fileName): \(r.staged) rows sent to staging, \(rec.staged) arrived")
+                }
+                f.rowsLoaded = rec.loaded
+                f.rowsMerged = rec.staged - rec.loaded
+            }
+            guard f.reconciles else {
+                throw WarehouseError.unbalanced(file: f.fileName, read: f.rowsRead, loaded: f.rowsLoaded,
+                                                rejected: f.rowsRejected, merged: f.rowsMerged)
+            }
+            try ledger.record(runId: runId, f)
+            ledgers.append(f)
+        }
+        try loader.analyze()
+
+        runner.progress?.stage("score")
+        let marts = try Scorer.publish(db, library: runner.library, settings: runner.config.scoring, logger: logger)
+        try ledger.close(runId: runId, files: ledgers, asOf: asOf)
+        return RunSummary(runId: runId, pipeline: runner.config.name, files: ledgers,
+                          customersLinked: Set(link.assignment.values).count,
+                          newCustomers: link.stats.newCustomers, merges: link.merges.count,
+                          marts: marts, asOf: asOf, seconds: 0)
+    }
+
+    /// The scoring date: the command line's, else the pipeline's, else the latest business date
+    /// loaded so far (this run or before).
+    private func asOfDay(options: RunOptions, latestInRun: Day?, loader: WarehouseLoader) throws -> Day {
+        if let d = options.asOf { return d }
+        if case .day(let d) = runner.config.asOf { return d }
+        let before = try loader.latestBusinessDate().flatMap(DayParser.iso)
+        switch (latestInRun, before) {
+        case let (a?, b?): return max(a, b)
+        case let (a?, nil): return a
+        case let (nil, b?): return b
+        case (nil, nil):
+            let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+            return Day(year: c.year!, month: c.month!, day: c.day!)
+        }
+    }
+}
+
+extension Dictionary where Key == String, Value == PersonSighting {
+    /// Adds a sighting of a person: counts add, the date span widens.
+    mutating func merge(key: String, _ s: PersonSighting) {
+        if var old = self[key] {
+            old.count += s.count
+            old.firstSeen = Swift.min(old.firstSeen, s.firstSeen)
+            old.lastSeen = Swift.max(old.lastSeen, s.lastSeen)
+            self[key] = old
+        } else {
+            self[key] = s
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Cleanse
+import Dedupe
+import Logging
+import Postgres
+
+/// A person seen in this run, with the span of dates on which records carried it.
+public struct PersonSighting: Sendable {
+    public var person: Person
+    public var count: Int
+    public var firstSeen: Day
+    public var lastSeen: Day
+    public init(person: Person, count: Int, firstSeen: Day, lastSeen: Day) {
+        self.person = person; self.count = count; self.firstSeen = firstSeen; self.lastSeen = lastSeen
+    }
+}
+
+/// Staged rows and the rows of the warehouse after the merge, per file of this run.
+public struct FileReconciliation: Sendable, Equatable {
+    public var staged: Int
+    public var loaded: Int
+    /// Staged rows whose natural key is in the warehouse (loaded now or before).
+    public var present: Int
+}
+
+/// The load stage: COPY into staging, then the set-based merge scripts of `sql/load/`, all inside
+/// the caller's transaction so a failed or killed run publishes nothing.
+public struct WarehouseLoader {
+    let db: PostgresConnection
+    let library: SQLLibrary
+    let logger: Logger
+
+    public init(_ db: PostgresConnection, library: SQLLibrary, logger: Logger) {
+        self.db = db; self.library = library; self.logger = logger
+    }
+
+    /// Sets the run's transaction-local settings and empties staging. Call inside the transaction.
+    public func prepare(runId: Int64) throws {
+        try db.query("SELECT set_config('starcard.run_id', $1, true)", [String(runId)])
+        try db.execute("""
+            TRUNCATE staging.stg_person, staging.stg_sales_line, staging.stg_warranty_card,
+                     staging.stg_contact_attempt, staging.stg_identity, staging.stg_merge
+            """)
+    }
+
+    /// Streams one file's clean rows into its staging table; returns the rows the server took.
+    public func stage(kind: SourceKind, _ body: (inout CopyInWriter) throws -> Void) throws -> Int {
+        try db.copyIn(StagingTable.copyStatement(for: kind), body)
+    }
+
+    /// The identity keys and the next free customer id, for dedupe.
+    public func identityMap() throws -> IdentityMap {
+        var keys: [String: Int64] = [:]
+        for row in try db.query("SELECT identity_key, customer_id FROM dw.customer_identity").rows {
+            if let k = row[0], let v = row[1].flatMap({ Int64($0) }) { keys[k] = v }
+        }
+        let next = try db.query("SELECT coalesce(max(customer_id), 0) + 1 FROM dw.dim_customer").rows.first?[0]
+        return IdentityMap(keys: keys, nextCustomerId: next.flatMap { Int64($0) } ?? 1)
+    }
+
+    /// The latest business date already in the warehouse, for an automatic as-of date.
+    public func latestBusinessDate() throws -> String? {
+        try db.query("""
+            SELECT greatest((SELECT max(order_date) FROM dw.fct_sales_line),
+                            (SELECT max(registered_on) FROM dw.fct_warranty_registration),
+                            (SELECT max(called_at)::date FROM dw.fct_contact_attempt))::text
+            """).rows.first?[0] ?? nil
+    }
+
+    /// Copies the linked persons, new identity keys and merges into staging, then runs the merge
+    /// scripts and returns, per file, how its staged rows ended.
+    public func merge(persons: [String: PersonSighting], link: LinkResult, asOf: Day) throws -> [String: FileReconciliation] {
+        try db.query("SELECT set_config('starcard.as_of', $1, true)", [asOf.description])
+        try db.copyIn("""
+            COPY staging.stg_person (person_key, customer_id, name, name_pinyin, gender, birth_year, mobile, landline,
+                                     member_card, province, city, address, first_seen, last_seen, observations) FROM STDIN
+            """) { w in
+            for (key, s) in persons {
+                guard let id = link.assignment[key] else {
+                    throw WarehouseError.unexpected("dedupe gave no customer for person \(key)")
+                }
+                let p = s.person
+                try w.writeRow([key, String(id), p.name, p.namePinyin, p.gender, p.birthYear.map(String.init),
+                                p.mobile, p.landline, p.memberCard, p.province, p.city, p.address,
+                                s.firstSeen.description, s.lastSeen.description, String(s.count)])
+            }
+        }
+        if !link.newIdentityKeys.isEmpty {
+            try db.copyIn("COPY staging.stg_identity (identity_key, customer_id) FROM STDIN") { w in
+                for k in link.newIdentityKeys { try w.writeRow([k.key, String(k.customerId)]) }
+            }
+        }
+        if !link.merges.isEmpty {
+            try db.copyIn("COPY staging.stg_merge (from_customer_id, to_customer_id) FROM STDIN") { w in
+                for m in link.merges { try w.writeRow([String(m.from), String(m.to)]) }
+            }
+        }
+        try db.execute("ANALYZE staging.stg_person, staging.stg_sales_line, staging.stg_warranty_card, staging.stg_contact_attempt")
+        for script in library.load where !script.name.hasSuffix("reconcile.sql") {
+            logger.debug("running load script", metadata: ["script": "\(script.name)"])
+            try db.execute(script.text)
+        }
+        var out: [String: FileReconciliation] = [:]
+        for row in try db.query(try library.script("load/090_reconcile.sql").text).rows {
+            guard let file = row[0], let staged = row[1].flatMap({ Int($0) }), let loaded = row[2].flatMap({ Int($0) }),
+                  let present = row[3].flatMap({ Int($0) }) else { continue }
+            out[file] = FileReconciliation(staged: staged, loaded: loaded, present: present)
+            if present != staged { throw WarehouseError.lostRows(file: file, staged: staged, present: present) }
+        }
+        return out
+    }
+
+    /// Fresh planner statistics for what the run changed.
+    public func analyze() throws {
+        try db.execute("ANALYZE dw.dim_customer, dw.fct_sales_line, dw.fct_warranty_registration, dw.fct_contact_attempt")
+    }
+}

@@ -1,0 +1,68 @@
+-- dim_customer as SCD type 2. For every customer seen this run, each attribute takes its latest
+-- non-null value (by the date of the record that carried it), falling back to what the current row
+-- already holds. A change of a tracked attribute (province, city, address, mobile, member card)
+-- closes the current row and opens a new one from the date the change was first seen; the other
+-- attributes are corrected in place (type 1). Valid ranges are [valid_from, valid_to).
+CREATE TEMP TABLE incoming_customer ON COMMIT DROP AS
+SELECT customer_id,
+       (array_agg(name        ORDER BY last_seen DESC, person_key) FILTER (WHERE name        IS NOT NULL))[1] AS name,
+       (array_agg(name_pinyin ORDER BY last_seen DESC, person_key) FILTER (WHERE name_pinyin IS NOT NULL))[1] AS name_pinyin,
+       (array_agg(gender      ORDER BY last_seen DESC, person_key) FILTER (WHERE gender      IS NOT NULL))[1] AS gender,
+       (array_agg(birth_year  ORDER BY last_seen DESC, person_key) FILTER (WHERE birth_year  IS NOT NULL))[1] AS birth_year,
+       (array_agg(mobile      ORDER BY last_seen DESC, person_key) FILTER (WHERE mobile      IS NOT NULL))[1] AS mobile,
+       (array_agg(landline    ORDER BY last_seen DESC, person_key) FILTER (WHERE landline    IS NOT NULL))[1] AS landline,
+       (array_agg(member_card ORDER BY last_seen DESC, person_key) FILTER (WHERE member_card IS NOT NULL))[1] AS member_card,
+       (array_agg(province    ORDER BY last_seen DESC, person_key) FILTER (WHERE province    IS NOT NULL))[1] AS province,
+       (array_agg(city        ORDER BY last_seen DESC, person_key) FILTER (WHERE city        IS NOT NULL))[1] AS city,
+       (array_agg(address     ORDER BY last_seen DESC, person_key) FILTER (WHERE address     IS NOT NULL))[1] AS address,
+       min(first_seen) AS first_seen,
+       max(last_seen)  AS last_seen
+FROM staging.stg_person
+GROUP BY customer_id;
+
+CREATE TEMP TABLE customer_change ON COMMIT DROP AS
+SELECT i.customer_id,
+       d.customer_key AS old_key,
+       d.valid_from   AS old_valid_from,
+       coalesce(i.name, d.name) AS name, coalesce(i.name_pinyin, d.name_pinyin) AS name_pinyin,
+       coalesce(i.gender, d.gender) AS gender, coalesce(i.birth_year, d.birth_year) AS birth_year,
+       coalesce(i.landline, d.landline) AS landline,
+       -- A record older than the current version cannot change it: history does not overwrite news.
+       CASE WHEN d.customer_key IS NULL OR i.last_seen > d.valid_from THEN coalesce(i.mobile, d.mobile) ELSE d.mobile END AS mobile,
+       CASE WHEN d.customer_key IS NULL OR i.last_seen > d.valid_from THEN coalesce(i.member_card, d.member_card) ELSE d.member_card END AS member_card,
+       CASE WHEN d.customer_key IS NULL OR i.last_seen > d.valid_from THEN coalesce(i.province, d.province) ELSE d.province END AS province,
+       CASE WHEN d.customer_key IS NULL OR i.last_seen > d.valid_from THEN coalesce(i.city, d.city) ELSE d.city END AS city,
+       CASE WHEN d.customer_key IS NULL OR i.last_seen > d.valid_from THEN coalesce(i.address, d.address) ELSE d.address END AS address,
+       i.first_seen, i.last_seen,
+       d.province AS old_province, d.city AS old_city, d.address AS old_address, d.mobile AS old_mobile,
+       d.member_card AS old_member_card
+FROM incoming_customer i
+LEFT JOIN dw.dim_customer d ON d.customer_id = i.customer_id AND d.is_current;
+
+-- Close the versions whose tracked attributes changed.
+UPDATE dw.dim_customer d
+   SET is_current = false, valid_to = c.last_seen
+FROM customer_change c
+WHERE d.customer_key = c.old_key
+  AND (c.province, c.city, c.address, c.mobile, c.member_card)
+      IS DISTINCT FROM (c.old_province, c.old_city, c.old_address, c.old_mobile, c.old_member_card);
+
+-- Open a version for new customers and for those just closed.
+INSERT INTO dw.dim_customer (customer_id, name, name_pinyin, gender, birth_year, mobile, landline, member_card,
+                             province, city, address, valid_from, loaded_run_id)
+SELECT c.customer_id, c.name, c.name_pinyin, c.gender, c.birth_year, c.mobile, c.landline, c.member_card,
+       c.province, c.city, c.address,
+       CASE WHEN c.old_key IS NULL THEN coalesce(c.first_seen, etl.as_of_date()) ELSE c.last_seen END,
+       etl.current_run_id()
+FROM customer_change c
+WHERE c.old_key IS NULL
+   OR (c.province, c.city, c.address, c.mobile, c.member_card)
+      IS DISTINCT FROM (c.old_province, c.old_city, c.old_address, c.old_mobile, c.old_member_card);
+
+-- Type 1 corrections on versions that stayed current.
+UPDATE dw.dim_customer d
+   SET name = c.name, name_pinyin = c.name_pinyin, gender = c.gender, birth_year = c.birth_year, landline = c.landline
+FROM customer_change c
+WHERE d.customer_key = c.old_key AND d.is_current
+  AND (d.name, d.name_pinyin, d.gender, d.birth_year, d.landline)
+      IS DISTINCT FROM (c.name, c.name_pinyin, c.gender, c.birth_year, c.landline);

@@ -1,0 +1,85 @@
+-- Per customer value as of etl.as_of_date(). Customers are the current rows of dim_customer with at
+-- least one order. Thresholds come from the pipeline ([scoring]) as settings:
+-- starcard.current_high_share (top share by current value that counts as high) and
+-- starcard.potential_high_share (likewise for potential value).
+DELETE FROM marts.mart_customer_value;
+
+WITH orders AS (
+    SELECT f.customer_id, f.order_id, min(f.order_date) AS order_date,
+           sum(f.amount * coalesce(r.to_cny, 1)) AS amount_cny
+    FROM dw.fct_sales_line f LEFT JOIN dw.currency_rate r ON r.currency = f.currency
+    WHERE f.order_date <= etl.as_of_date()
+    GROUP BY f.customer_id, f.order_id
+), per_customer AS (
+    SELECT customer_id,
+           min(order_date) AS first_purchase, max(order_date) AS last_purchase,
+           count(*) AS orders,
+           sum(amount_cny) AS revenue,
+           sum(amount_cny) FILTER (WHERE order_date > etl.as_of_date() - 365) AS revenue_12m
+    FROM orders GROUP BY customer_id
+), owned AS (
+    -- Appliances a customer owns (bought or registered), the latest purchase per category.
+    SELECT customer_id, category, max(bought) AS bought
+    FROM (SELECT customer_id, category, order_date AS bought FROM dw.fct_sales_line WHERE category IS NOT NULL
+          UNION ALL
+          SELECT customer_id, category, coalesce(purchase_date, registered_on) FROM dw.fct_warranty_registration
+          WHERE category IS NOT NULL) o
+    WHERE bought <= etl.as_of_date()
+    GROUP BY customer_id, category
+), category_price AS (
+    SELECT category, avg(unit_price * coalesce(r.to_cny, 1)) AS avg_price
+    FROM dw.fct_sales_line f LEFT JOIN dw.currency_rate r ON r.currency = f.currency
+    WHERE category IS NOT NULL AND unit_price > 0 GROUP BY category
+), replacement AS (
+    SELECT o.customer_id, count(*) AS categories_owned,
+           coalesce(sum(cp.avg_price) FILTER (
+               WHERE etl.as_of_date() - o.bought >= (l.life_years_min * 365.25)::int - 365), 0) AS due_value
+    FROM owned o
+    LEFT JOIN dw.category_lifecycle l ON l.category = o.category
+    LEFT JOIN category_price cp ON cp.category = o.category
+    GROUP BY o.customer_id
+), scored AS (
+    SELECT c.customer_id, c.name, c.mobile, c.province, c.city,
+           p.first_purchase, p.last_purchase, etl.as_of_date() - p.last_purchase AS recency_days,
+           p.orders, p.revenue, coalesce(p.revenue_12m, 0) AS revenue_12m,
+           p.revenue / p.orders AS avg_order,
+           coalesce(rp.categories_owned, 0) AS categories_owned,
+           -- Mean gap between orders; one-order customers get the population's typical two years.
+           CASE WHEN p.orders > 1 THEN (p.last_purchase - p.first_purchase)::numeric / (p.orders - 1) ELSE 730 END AS mean_gap,
+           -- Orders per year over the customer's tenure (at least one year of tenure).
+           p.orders / greatest((etl.as_of_date() - p.first_purchase) / 365.25, 1.0) AS orders_per_year,
+           coalesce(rp.due_value, 0) AS due_value
+    FROM dw.dim_customer c
+    JOIN per_customer p ON p.customer_id = c.customer_id
+    LEFT JOIN replacement rp ON rp.customer_id = c.customer_id
+    WHERE c.is_current AND c.customer_key <> 0
+), valued AS (
+    SELECT s.*,
+           exp(-s.recency_days / (2.0 * greatest(s.mean_gap, 30))) AS p_active
+    FROM scored s
+), potential AS (
+    SELECT v.*,
+           v.orders_per_year * v.avg_order * v.p_active + v.due_value AS potential_value,
+           ntile(5) OVER (ORDER BY v.recency_days DESC) AS r_score,
+           ntile(5) OVER (ORDER BY v.orders) AS f_score,
+           ntile(5) OVER (ORDER BY v.revenue) AS m_score
+    FROM valued v
+), ranked AS (
+    SELECT p.*,
+           percent_rank() OVER (ORDER BY p.revenue_12m DESC) AS current_rank,
+           percent_rank() OVER (ORDER BY p.potential_value DESC) AS potential_rank
+    FROM potential p
+)
+INSERT INTO marts.mart_customer_value
+SELECT customer_id, name, mobile, province, city, first_purchase, last_purchase, recency_days, orders,
+       round(revenue, 2), round(revenue_12m, 2), round(avg_order, 2), categories_owned,
+       r_score, f_score, m_score, round(p_active, 4), round(revenue_12m, 2), round(potential_value, 2),
+       CASE WHEN high_current AND high_potential THEN 'platinum'
+            WHEN high_current THEN 'gold'
+            WHEN high_potential THEN 'iron'
+            ELSE 'lead' END,
+       etl.as_of_date(), etl.current_run_id()
+FROM (SELECT r.*,
+             r.revenue_12m > 0 AND r.current_rank < current_setting('starcard.current_high_share')::numeric AS high_current,
+             r.potential_value > 0 AND r.potential_rank < current_setting('starcard.potential_high_share')::numeric AS high_potential
+      FROM ranked r) t;
