@@ -20,6 +20,10 @@ public struct FileReconciliation: Sendable, Equatable {
     public var loaded: Int
     /// Staged rows whose natural key is in the warehouse (loaded now or before).
     public var present: Int
+
+    public init(staged: Int, loaded: Int, present: Int) {
+        self.staged = staged; self.loaded = loaded; self.present = present
+    }
 }
 
 /// The load stage: COPY into staging, then the set-based merge scripts of `sql/load/`, all inside
