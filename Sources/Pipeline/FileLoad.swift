@@ -59,45 +59,18 @@ struct FileLoad {
     }
 
     private func stage(_ base: inout FileLedger) throws -> FileResult {
-        let source = file.source
-        let reader = try CSVFileReader(path: file.url.path, displayName: file.name, options: source.extract)
-        let mapping: ColumnMapping
-        if let positions = source.positions {
-            mapping = try ColumnMapping.byPosition(positions, kind: source.kind, file: file.name)
-        } else {
-            mapping = try ColumnMapping.byHeader(reader.header ?? [], kind: source.kind,
-                                                 extraAliases: source.columns, file: file.name)
+        let cleaner = try FileCleaner(path: file.url.path, name: file.name, source: file.source, rules: rules)
+        let staged = try loader.stage(kind: file.source.kind) { w in
+            try cleaner.forEachClean { record, key in try w.writeRow(StagingTable.fields(record, personKey: key)) }
         }
-        let cleanser = Cleanser(kind: source.kind, mapping: mapping, rules: rules, file: file.name)
-        var read = 0
-        var rejects: [Rejection] = []
-        var issues: [FieldIssue] = []
-        var persons: [String: PersonSighting] = [:]
-        var latest: Day?
-        let staged = try loader.stage(kind: source.kind) { w in
-            while let raw = try reader.next() {
-                read += 1
-                switch cleanser.cleanse(raw) {
-                case .rejected(let r):
-                    rejects.append(r)
-                case .clean(let record, let found):
-                    issues.append(contentsOf: found)
-                    let key = PersonKey.of(record.person)
-                    let day = StagingTable.businessDate(record)
-                    persons.merge(key: key, PersonSighting(person: record.person, count: 1, firstSeen: day, lastSeen: day))
-                    if latest.map({ day > $0 }) ?? true { latest = day }
-                    try w.writeRow(StagingTable.fields(record, personKey: key))
-                }
-            }
-        }
-        try ledger.quarantine(runId: runId, rejects: rejects, issues: issues)
-        base.fingerprint = reader.fingerprint
-        base.encoding = reader.detectedEncoding.rawValue
-        base.rowsRead = read
-        base.rowsRejected = rejects.count
-        base.fieldIssues = issues.count
-        base.rowsMerged = read - rejects.count   // provisional until the merge says what loaded
-        if read == 0 { base.message = "no data rows (header only or empty)" }
-        return FileResult(ledger: base, staged: staged, persons: persons, latestDay: latest)
+        try ledger.quarantine(runId: runId, rejects: cleaner.rejects, issues: cleaner.issues)
+        base.fingerprint = cleaner.reader.fingerprint
+        base.encoding = cleaner.reader.detectedEncoding.rawValue
+        base.rowsRead = cleaner.read
+        base.rowsRejected = cleaner.rejects.count
+        base.fieldIssues = cleaner.issues.count
+        base.rowsMerged = cleaner.read - cleaner.rejects.count   // provisional until the merge says what loaded
+        if cleaner.read == 0 { base.message = "no data rows (header only or empty)" }
+        return FileResult(ledger: base, staged: staged, persons: cleaner.persons, latestDay: cleaner.latest)
     }
 }

@@ -9,7 +9,7 @@ struct Starcard: ParsableCommand {
         commandName: "starcard",
         abstract: "Batch ETL for customer data warehouses: files → PostgreSQL star schema → marts.",
         version: version,
-        subcommands: [Run.self, Generate.self, Status.self, DB.self])
+        subcommands: [Run.self, Generate.self, Status.self, DB.self, Bench.self])
 
     /// Runs a subcommand and turns any error into one clear line and a non-zero exit.
     static func main() {

@@ -1,0 +1,47 @@
+import Cleanse
+import Dedupe
+import Extract
+import Warehouse
+
+/// Extract and cleanse of one file: opens the reader, maps the header, cleanses every record and
+/// keeps the tallies, the quarantine and the persons seen. The load stage and the throughput
+/// benchmark both drive it, so the benchmark measures exactly what a run does.
+final class FileCleaner {
+    let reader: CSVFileReader
+    let cleanser: Cleanser
+    private(set) var read = 0
+    private(set) var rejects: [Rejection] = []
+    private(set) var issues: [FieldIssue] = []
+    private(set) var persons: [String: PersonSighting] = [:]
+    private(set) var latest: Day?
+
+    init(path: String, name: String, source: SourceConfig, rules: CleanseRules) throws {
+        reader = try CSVFileReader(path: path, displayName: name, options: source.extract)
+        let mapping: ColumnMapping
+        if let positions = source.positions {
+            mapping = try ColumnMapping.byPosition(positions, kind: source.kind, file: name)
+        } else {
+            mapping = try ColumnMapping.byHeader(reader.header ?? [], kind: source.kind,
+                                                 extraAliases: source.columns, file: name)
+        }
+        cleanser = Cleanser(kind: source.kind, mapping: mapping, rules: rules, file: name)
+    }
+
+    /// Calls `body` with every clean record and the dedupe key of its person.
+    func forEachClean(_ body: (CleanRecord, String) throws -> Void) throws {
+        while let raw = try reader.next() {
+            read += 1
+            switch cleanser.cleanse(raw) {
+            case .rejected(let r):
+                rejects.append(r)
+            case .clean(let record, let found):
+                if !found.isEmpty { issues.append(contentsOf: found) }
+                let key = PersonKey.of(record.person)
+                let day = StagingTable.businessDate(record)
+                persons.merge(key: key, PersonSighting(person: record.person, count: 1, firstSeen: day, lastSeen: day))
+                if latest.map({ day > $0 }) ?? true { latest = day }
+                try body(record, key)
+            }
+        }
+    }
+}
