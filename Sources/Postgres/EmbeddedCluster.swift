@@ -1,0 +1,160 @@
+import Foundation
+import Logging
+
+/// starcard's private PostgreSQL cluster: created with `initdb` on first use, started and stopped
+/// with `pg_ctl`, reachable only through a unix socket in its own folder.
+public struct EmbeddedCluster: Sendable {
+    /// Whether the cluster exists and runs.
+    public enum Status: Equatable, Sendable {
+        case notInitialised
+        case stopped
+        /// Running; `url` reaches the `starcard` database, `pid` is the postmaster.
+        case running(url: String, pid: Int)
+    }
+
+    /// The database `start` creates and returns a URL for.
+    public static let databaseName = "starcard"
+    /// The superuser `initdb` creates; trust authentication, socket only.
+    static let userName = "starcard"
+
+    /// The project's starcard folder (`.starcard`); the cluster lives in `<home>/cluster` or,
+    /// when that cannot work, in the folder `<home>/cluster.path` names.
+    public let home: URL
+
+    /// A cluster whose files belong to `home`.
+    public init(home: URL) { self.home = home.standardizedFileURL }
+
+    /// A cluster in the default home for the current directory (see `defaultHome`).
+    public init() {
+        self.init(home: Self.defaultHome(cwd: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+    }
+
+    /// `$STARCARD_HOME` (relative paths resolved against `cwd`) or `<cwd>/.starcard`.
+    public static func defaultHome(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                   cwd: URL) -> URL {
+        if let configured = environment["STARCARD_HOME"], !configured.isEmpty {
+            return URL(fileURLWithPath: configured, relativeTo: cwd).standardizedFileURL
+        }
+        return cwd.appendingPathComponent(".starcard").standardizedFileURL
+    }
+
+    /// Starts the cluster, creating it first if needed, and makes sure database `starcard` exists.
+    /// Does nothing but return the URL when it already runs. Safe to call from several processes
+    /// at once: they take turns on a lock file in the home.
+    ///
+    /// - Returns: a libpq URL, `postgresql:///starcard?host=<socket folder>&port=<port>&user=starcard`.
+    public func start(logger: Logger? = nil) throws -> String {
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        return try withHomeLock {
+            let layout = try resolveLayout(record: true, logger: logger)
+            if case .running(let url, _) = status(of: layout) {
+                try ensureDatabase(layout: layout, logger: logger)
+                return url
+            }
+            let tools = try ServerTools.locate()
+            if status(of: layout) == .notInitialised {
+                try initialise(layout, tools: tools, logger: logger)
+            }
+            let port = try freePort(for: layout)
+            logger?.info("starting the embedded PostgreSQL server",
+                         metadata: ["dataDirectory": "\(layout.dataDirectory.path)", "port": "\(port)"])
+            do {
+                try tools.run("pg_ctl", ["-D", layout.dataDirectory.path, "-l", layout.logFile.path,
+                                         "-w", "-t", "120", "-o", "-p \(port)", "start"], in: layout.root)
+            } catch EmbeddedClusterError.commandFailed(_, _, let output) {
+                throw EmbeddedClusterError.startFailed(logFile: layout.logFile.path,
+                                                       logTail: Self.tail(of: layout.logFile, lines: 20), output: output)
+            }
+            guard case .running(let url, _) = status(of: layout) else {
+                throw EmbeddedClusterError.startFailed(logFile: layout.logFile.path,
+                                                       logTail: Self.tail(of: layout.logFile, lines: 20), output: "")
+            }
+            try ensureDatabase(layout: layout, logger: logger)
+            return url
+        }
+    }
+
+    /// Stops the cluster (fast shutdown: open sessions are ended, work is not lost). Does nothing
+    /// when it does not run.
+    public func stop() throws {
+        guard FileManager.default.fileExists(atPath: home.path) else { return }
+        try withHomeLock {
+            let layout = try resolveLayout(record: false, logger: nil)
+            guard case .running = status(of: layout) else { return }
+            try ServerTools.locate().run("pg_ctl", ["-D", layout.dataDirectory.path, "-m", "fast", "-w", "-t", "120", "stop"],
+                                         in: layout.root)
+        }
+    }
+
+    /// Reads the cluster's state from its files, without starting or changing anything.
+    public func status() -> Status {
+        guard FileManager.default.fileExists(atPath: home.path),
+              let layout = try? resolveLayout(record: false, logger: nil) else { return .notInitialised }
+        return status(of: layout)
+    }
+
+    /// The URL of database `starcard` while the cluster runs, else `nil`.
+    public var url: String? { url(database: Self.databaseName) }
+
+    /// The URL of `database` on this cluster while it runs, else `nil`.
+    public func url(database: String) -> String? {
+        guard case .running = status(), let layout = try? resolveLayout(record: false, logger: nil),
+              let port = Self.postmasterInfo(layout)?.port else { return nil }
+        return Self.url(socketDirectory: layout.socketDirectory.path, port: port, database: database)
+    }
+
+    func status(of layout: ClusterLayout) -> Status {
+        guard FileManager.default.fileExists(atPath: layout.dataDirectory.appendingPathComponent("PG_VERSION").path) else {
+            return .notInitialised
+        }
+        guard let postmaster = Self.postmasterInfo(layout), postmaster.ready else { return .stopped }
+        return .running(url: Self.url(socketDirectory: postmaster.socketDirectory, port: postmaster.port,
+                                      database: Self.databaseName),
+                        pid: postmaster.pid)
+    }
+
+    /// `postmaster.pid` lines: pid, data dir, start time, port, socket dir, listen address,
+    /// shared memory key, state. A pid whose process is gone is a leftover from a crash.
+    static func postmasterInfo(_ layout: ClusterLayout) -> (pid: Int, port: Int, socketDirectory: String, ready: Bool)? {
+        let file = layout.dataDirectory.appendingPathComponent("postmaster.pid")
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard lines.count >= 5, let pid = Int(lines[0]), pid > 0, let port = Int(lines[3]) else { return nil }
+        guard kill(pid_t(pid), 0) == 0 || errno == EPERM else { return nil }
+        let ready = lines.count > 7 && lines[7] == "ready"
+        return (pid, port, lines[4].isEmpty ? layout.socketDirectory.path : lines[4], ready)
+    }
+
+    static func url(socketDirectory: String, port: Int, database: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "/-._~")
+        let host = socketDirectory.addingPercentEncoding(withAllowedCharacters: allowed) ?? socketDirectory
+        let name = database.addingPercentEncoding(withAllowedCharacters: allowed) ?? database
+        return "postgresql:///\(name)?host=\(host)&port=\(port)&user=\(userName)"
+    }
+
+    /// The last `lines` lines of a log file, for error messages.
+    static func tail(of file: URL, lines: Int) -> String {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return "(\(file.path) is missing or unreadable)" }
+        return text.split(separator: "\n").suffix(lines).joined(separator: "\n")
+    }
+
+    /// Serialises start/stop across threads and processes (tests of several targets may share a
+    /// cluster); `flock` is tied to the open file, so it is released even if we crash.
+    private func withHomeLock<T>(_ body: () throws -> T) throws -> T {
+        let lockPath = home.appendingPathComponent("cluster.lock").path
+        let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw EmbeddedClusterError.folderUnusable(path: lockPath, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw EmbeddedClusterError.folderUnusable(path: lockPath, reason: String(cString: strerror(errno)))
+            }
+        }
+        return try body()
+    }
+}
