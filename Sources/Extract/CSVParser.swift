@@ -57,8 +57,16 @@ struct CSVParser {
 
     /// Takes the records finished so far.
     mutating func drain() -> [RawRecord] {
-        defer { output.removeAll(keepingCapacity: true) }
-        return output
+        var records: [RawRecord] = []
+        drain(into: &records)
+        return records
+    }
+
+    /// Replaces `records` with the records finished so far; the two arrays trade storage so a
+    /// steady stream of chunks allocates no new record buffers.
+    mutating func drain(into records: inout [RawRecord]) {
+        records.removeAll(keepingCapacity: true)
+        swap(&records, &output)
     }
 
     /// Records finished and not yet drained.
