@@ -16,7 +16,6 @@ final class ByteSource {
 
     /// Compressed bytes read so far, for progress.
     var bytesRead: Int { input.bytesRead }
-    var isGzip: Bool { inflater != nil }
 
     init(path: String, file: String, chunkSize: Int) throws(ExtractError) {
         precondition(chunkSize > 0, "chunkSize must be positive")

@@ -69,14 +69,14 @@ struct CSVParser {
         swap(&records, &output)
     }
 
-    /// Records finished and not yet drained.
-    var finishedCount: Int { output.count }
-
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
         pending.append(contentsOf: bytes)
-        // A second reference keeps the storage alive and unchanged while `scan` mutates self.
-        let snapshot = pending
-        snapshot.withUnsafeBufferPointer { scan($0) }
+        do {
+            // A second reference keeps the storage alive and unchanged while `scan` mutates
+            // self; it must be gone before `dropConsumedBytes`, or that would copy the buffer.
+            let snapshot = pending
+            snapshot.withUnsafeBufferPointer { scan($0) }
+        }
         dropConsumedBytes()
     }
 

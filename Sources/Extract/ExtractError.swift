@@ -16,7 +16,7 @@ public enum ExtractError: Error, CustomStringConvertible, Sendable, Equatable {
     /// A character that `encoding` has no code for; `byteOffset` is its UTF-8 offset in the text.
     case unencodable(character: String, encoding: TextEncoding, byteOffset: Int)
     case unsupportedEncoding(name: String)
-    /// The file has no records (and no header when one is expected).
+    /// The file holds nothing but blank lines (or nothing at all); a header alone is not empty.
     case empty(file: String)
 
     public var description: String {
@@ -42,7 +42,7 @@ public enum ExtractError: Error, CustomStringConvertible, Sendable, Equatable {
             return "unknown encoding \"\(name)\" — use one of: "
                 + TextEncoding.allCases.map(\.rawValue).joined(separator: ", ") + " (or auto)"
         case .empty(let file):
-            return "\(file): no records — the file is empty (or holds only a header); remove it or re-export it"
+            return "\(file): no header and no records (the file is empty or blank) — re-export it, or remove it from the source folder"
         }
     }
 
