@@ -1,0 +1,106 @@
+/// Streams the records of one CSV or CSV.gz file in UTF-8, GB18030 or Big5.
+///
+/// Records before a fault are still delivered; the fault is thrown by the `next()` call after
+/// the last good record, so a caller can count what it read before giving up on the file.
+public final class CSVFileReader {
+    /// The name used in errors (the path unless a display name is given).
+    public let file: String
+    /// The header record's fields, when `hasHeader` (available straight after `init`).
+    public private(set) var header: [String]?
+    /// The encoding used: as configured, or as detected.
+    public let detectedEncoding: TextEncoding
+    /// The field delimiter used: as configured, or as sniffed.
+    public let delimiter: UInt8
+
+    private let source: ByteSource
+    private let decoder: any ChunkDecoder
+    private var parser: CSVParser
+    private var hash = ContentFingerprint()
+    private var decoded: [UInt8] = []
+    private var ready: [RawRecord] = []
+    private var readyIndex = 0
+    private var ended = false
+    private var fault: ExtractError?
+
+    /// Compressed bytes read from the file so far, for progress against the file size.
+    public var bytesRead: Int { source.bytesRead }
+
+    /// A 128-bit hex hash of the decoded text, final once `next()` has returned nil: the same
+    /// text gives the same fingerprint whether the file is gzipped or not, or in another encoding.
+    public var fingerprint: String { hash.hex }
+
+    /// Opens `path`, detects what is not configured (encoding, delimiter) and reads the header.
+    public init(path: String, displayName: String? = nil, options: ExtractOptions = .init()) throws(ExtractError) {
+        file = displayName ?? path
+        source = try ByteSource(path: path, file: file, chunkSize: options.chunkSize)
+        var sample: [UInt8] = []
+        var sampleIsWholeFile = false
+        while sample.count < EncodingDetector.sampleSize {
+            guard let chunk = try source.nextChunk() else {
+                sampleIsWholeFile = true
+                break
+            }
+            sample += chunk
+        }
+        let encoding = options.encoding ?? EncodingDetector.detect(sample, sampleIsWholeFile: sampleIsWholeFile)
+        let decoder = try encoding.makeDecoder()
+        var sampleText: [UInt8] = []
+        let failure = sample.withUnsafeBufferPointer {
+            decoder.decode($0, isLast: sampleIsWholeFile, into: &sampleText)
+        }
+        detectedEncoding = encoding
+        self.decoder = decoder
+        decoded = sampleText
+        delimiter = options.delimiter
+            ?? CSVParser.sniffDelimiter(in: sampleText, sampleIsWholeFile: sampleIsWholeFile && failure == nil)
+        parser = CSVParser(delimiter: delimiter)
+        consumeDecoded(failure: failure, isLast: sampleIsWholeFile)
+        guard options.hasHeader else {
+            if sampleIsWholeFile && ready.isEmpty && fault == nil { throw .empty(file: file) }
+            return
+        }
+        guard let first = try next() else { throw .empty(file: file) }
+        header = first.fields
+    }
+
+    /// The next record, or nil at the end of the file.
+    public func next() throws(ExtractError) -> RawRecord? {
+        while true {
+            if readyIndex < ready.count {
+                readyIndex += 1
+                return ready[readyIndex - 1]
+            }
+            if let fault { throw fault }
+            if ended { return nil }
+            try readChunk()
+        }
+    }
+
+    private func readChunk() throws(ExtractError) {
+        let chunk = try source.nextChunk()
+        decoded.removeAll(keepingCapacity: true)
+        let failure = (chunk ?? []).withUnsafeBufferPointer {
+            decoder.decode($0, isLast: chunk == nil, into: &decoded)
+        }
+        consumeDecoded(failure: failure, isLast: chunk == nil)
+    }
+
+    /// Feeds `decoded` to the hash and the parser, then queues the finished records and, on a
+    /// decoding failure, the error to throw after them.
+    private func consumeDecoded(failure: Int?, isLast: Bool) {
+        decoded.withUnsafeBufferPointer {
+            hash.update($0)
+            parser.feed($0)
+        }
+        if let failure {
+            // The parser has read up to the bad byte, so its line is the bad byte's line.
+            fault = .undecodable(file: file, encoding: detectedEncoding, line: parser.line, byteOffset: failure)
+            ended = true
+        } else if isLast {
+            parser.finish()
+            ended = true
+        }
+        readyIndex = 0
+        parser.drain(into: &ready)
+    }
+}

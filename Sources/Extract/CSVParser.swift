@@ -1,0 +1,249 @@
+/// A chunk-fed RFC 4180 state machine over UTF-8 bytes.
+///
+/// Feed it any split of the input (one byte at a time or all at once gives the same records)
+/// and collect finished records with `drain()`. Bytes of the record in progress are kept in
+/// `pending`; everything before it is dropped after each feed, so memory follows the longest
+/// record, not the file.
+struct CSVParser {
+    static let quote = UInt8(ascii: "\"")
+    static let lineFeed = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+
+    let delimiter: UInt8
+
+    private enum State {
+        /// Between records: blank lines are skipped here.
+        case recordStart
+        /// A CR ended the last line; an LF right after it belongs to the same line end.
+        case afterCarriageReturn
+        case fieldStart
+        case unquoted
+        case quoted
+        /// A quote inside a quoted field: either the first of a doubled quote or the closing one.
+        case quoteInQuoted
+    }
+
+    private enum FieldKind {
+        case plain
+        case quoted(hasDoubledQuotes: Bool)
+        /// Malformed (text after the closing quote): kept exactly as written.
+        case verbatim
+    }
+
+    private struct FieldSpan {
+        var start: Int
+        var end: Int
+        var kind: FieldKind
+    }
+
+    private var pending: [UInt8] = []
+    private var position = 0
+    private var state = State.recordStart
+    private var recordStart = 0
+    private var recordLine = 1
+    private var fieldStart = 0
+    private var fieldHasDoubledQuotes = false
+    private var fieldIsVerbatim = false
+    private var spans: [FieldSpan] = []
+    private var problem: CSVProblem?
+    private var output: [RawRecord] = []
+
+    /// The physical line (1-based) of the next byte to be read.
+    private(set) var line = 1
+
+    init(delimiter: UInt8) {
+        self.delimiter = delimiter
+    }
+
+    /// Takes the records finished so far.
+    mutating func drain() -> [RawRecord] {
+        var records: [RawRecord] = []
+        drain(into: &records)
+        return records
+    }
+
+    /// Replaces `records` with the records finished so far; the two arrays trade storage so a
+    /// steady stream of chunks allocates no new record buffers.
+    mutating func drain(into records: inout [RawRecord]) {
+        records.removeAll(keepingCapacity: true)
+        swap(&records, &output)
+    }
+
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        pending.append(contentsOf: bytes)
+        do {
+            // A second reference keeps the storage alive and unchanged while `scan` mutates
+            // self; it must be gone before `dropConsumedBytes`, or that would copy the buffer.
+            let snapshot = pending
+            snapshot.withUnsafeBufferPointer { scan($0) }
+        }
+        dropConsumedBytes()
+    }
+
+    mutating func feed(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { feed($0) }
+    }
+
+    /// Ends the input: a record without a final line end is finished, an open quote becomes
+    /// a record marked `.unterminatedQuote`.
+    mutating func finish() {
+        let snapshot = pending
+        snapshot.withUnsafeBufferPointer { bytes in
+            let end = bytes.count
+            switch state {
+            case .recordStart, .afterCarriageReturn:
+                return
+            case .fieldStart:
+                spans.append(FieldSpan(start: end, end: end, kind: .plain))
+            case .unquoted:
+                closeUnquotedField(end: end)
+            case .quoted:
+                problem = problem ?? .unterminatedQuote
+                spans.append(FieldSpan(start: fieldStart + 1, end: end, kind: .quoted(hasDoubledQuotes: fieldHasDoubledQuotes)))
+            case .quoteInQuoted:
+                spans.append(FieldSpan(start: fieldStart + 1, end: end - 1, kind: .quoted(hasDoubledQuotes: fieldHasDoubledQuotes)))
+            }
+            emitRecord(bytes, end: end)
+        }
+        pending.removeAll()
+        position = 0
+        recordStart = 0
+        state = .recordStart
+    }
+
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let count = bytes.count
+        var index = position
+        let delimiter = self.delimiter
+        scanning: while index < count {
+            switch state {
+            case .recordStart:
+                let byte = bytes[index]
+                if byte == Self.lineFeed || byte == Self.carriageReturn {
+                    line += 1
+                    index += 1
+                    state = byte == Self.carriageReturn ? .afterCarriageReturn : .recordStart
+                    continue
+                }
+                recordStart = index
+                recordLine = line
+                state = .fieldStart
+            case .afterCarriageReturn:
+                if bytes[index] == Self.lineFeed { index += 1 }
+                state = .recordStart
+            case .fieldStart:
+                fieldStart = index
+                fieldIsVerbatim = false
+                if bytes[index] == Self.quote {
+                    fieldHasDoubledQuotes = false
+                    index += 1
+                    state = .quoted
+                } else {
+                    state = .unquoted
+                }
+            case .unquoted:
+                while index < count {
+                    let byte = bytes[index]
+                    if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                    index += 1
+                }
+                if index == count { break scanning }
+                closeUnquotedField(end: index)
+                endField(bytes, at: &index)
+            case .quoted:
+                while index < count {
+                    let byte = bytes[index]
+                    if byte == Self.quote { break }
+                    // The opening quote precedes us, so bytes[index - 1] is always in range.
+                    if byte == Self.carriageReturn || (byte == Self.lineFeed && bytes[index - 1] != Self.carriageReturn) {
+                        line += 1
+                    }
+                    index += 1
+                }
+                if index == count { break scanning }
+                index += 1
+                state = .quoteInQuoted
+            case .quoteInQuoted:
+                let byte = bytes[index]
+                if byte == Self.quote {
+                    fieldHasDoubledQuotes = true
+                    index += 1
+                    state = .quoted
+                } else if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn {
+                    spans.append(FieldSpan(start: fieldStart + 1, end: index - 1, kind: .quoted(hasDoubledQuotes: fieldHasDoubledQuotes)))
+                    endField(bytes, at: &index)
+                } else {
+                    // Lenient like most readers: keep going to the next delimiter, but flag the
+                    // record so it is quarantined rather than loaded with a guessed value.
+                    problem = problem ?? .textAfterClosingQuote
+                    fieldIsVerbatim = true
+                    state = .unquoted
+                }
+            }
+        }
+        position = index
+    }
+
+    private mutating func closeUnquotedField(end: Int) {
+        spans.append(FieldSpan(start: fieldStart, end: end, kind: fieldIsVerbatim ? .verbatim : .plain))
+    }
+
+    /// Handles the delimiter or line end at `index`, which has just closed a field.
+    private mutating func endField(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) {
+        let byte = bytes[index]
+        if byte == delimiter {
+            index += 1
+            state = .fieldStart
+            return
+        }
+        emitRecord(bytes, end: index)
+        line += 1
+        index += 1
+        state = byte == Self.carriageReturn ? .afterCarriageReturn : .recordStart
+    }
+
+    private mutating func emitRecord(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) {
+        var fields: [String] = []
+        fields.reserveCapacity(spans.count)
+        for span in spans {
+            fields.append(Self.string(bytes, span))
+        }
+        let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[recordStart..<end]), as: UTF8.self)
+        output.append(RawRecord(line: recordLine, fields: fields, raw: raw, problem: problem))
+        spans.removeAll(keepingCapacity: true)
+        problem = nil
+    }
+
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ span: FieldSpan) -> String {
+        switch span.kind {
+        case .plain, .verbatim, .quoted(hasDoubledQuotes: false):
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
+        case .quoted(hasDoubledQuotes: true):
+            var unescaped: [UInt8] = []
+            unescaped.reserveCapacity(span.end - span.start)
+            var index = span.start
+            while index < span.end {
+                let byte = bytes[index]
+                unescaped.append(byte)
+                // Of a doubled quote keep one.
+                index += byte == quote && index + 1 < span.end && bytes[index + 1] == quote ? 2 : 1
+            }
+            return String(decoding: unescaped, as: UTF8.self)
+        }
+    }
+
+    /// Forgets bytes before the record in progress (or all scanned bytes between records).
+    private mutating func dropConsumedBytes() {
+        let inRecord = state != .recordStart && state != .afterCarriageReturn
+        let keepFrom = inRecord ? recordStart : position
+        guard keepFrom > 0 else { return }
+        pending.removeSubrange(0..<keepFrom)
+        position -= keepFrom
+        recordStart -= keepFrom
+        fieldStart -= keepFrom
+        for index in spans.indices {
+            spans[index].start -= keepFrom
+            spans[index].end -= keepFrom
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// How to read one source file.
+public struct ExtractOptions: Sendable {
+    /// The file's encoding; nil detects it from the first 64 KiB.
+    public var encoding: TextEncoding?
+    /// The field delimiter (`,` `;` `\t` `|` …); nil sniffs it from the first records.
+    public var delimiter: UInt8?
+    /// Whether the first record is a header of column names.
+    public var hasHeader: Bool
+    /// Bytes read (and, for gzip, inflated) at a time; memory does not depend on file size.
+    public var chunkSize: Int
+
+    public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil, hasHeader: Bool = true, chunkSize: Int = 256 * 1024) {
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.hasHeader = hasHeader
+        self.chunkSize = chunkSize
+    }
+}
