@@ -55,6 +55,10 @@ public enum ReasonCode {
     public static let birthYearImpossible = "birth_year.impossible"
     /// A two-digit birth year (`85`): the century is not guessed.
     public static let birthYearAmbiguous = "birth_year.ambiguous"
+    /// A unit price that could not be read (the line amount still stands).
+    public static let unitPriceInvalid = "unit_price.invalid"
+    /// A warranty card's purchase date that could not be read (the registration date still stands).
+    public static let purchaseDateInvalid = "purchase_date.invalid"
     /// A birth year that is not a number at all.
     public static let birthYearInvalid = "birth_year.invalid"
 }
