@@ -23,7 +23,7 @@ enum DateText {
     }
 
     static func parseTimestamp(_ s: String, order: DateOrder) -> Result<LocalTimestamp, Failure> {
-        Text.withBytes(s) { interpret(scan($0), order: order) }
+        Text.withBytes(Text.halfWidth(s)) { interpret(scan($0), order: order) }
     }
 
     /// The digit groups of a date text and the words around them that change their meaning.

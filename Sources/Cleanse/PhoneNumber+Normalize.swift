@@ -13,7 +13,8 @@ enum PhoneNumber {
         case issue(String)
     }
 
-    /// Well-known fake numbers; eleven equal digits are recognised without a list.
+    /// Well-known fake numbers; a number whose last ten digits are all equal (`13333333333`) is
+    /// recognised without a list.
     static let builtInPlaceholders: Set<String> = ["13800138000", "13888888888", "11111111111", "12345678901",
                                                    "13800000000", "13900000000", "13000000000", "18888888888",
                                                    "13812345678", "10000000000", "12345678910"]
@@ -41,11 +42,12 @@ enum PhoneNumber {
 
     private static func digits(_ b: UnsafeBufferPointer<UInt8>) -> Digits {
         var d = Digits()
-        for c in b {
+        for (i, c) in b.enumerated() {
             switch c {
             case 0x30...0x39: d.append(c)
             case 0x2A, 0x78, 0x58: d.masked = true                     // * x X
-            case 0x45, 0x65: d.exponent = true                         // E e
+            case 0x45, 0x65 where i > 0 && i + 1 < b.count && b[i - 1] &- 0x30 < 10 && (b[i + 1] == 0x2B || b[i + 1] &- 0x30 < 10):
+                d.exponent = true                                      // 1.38E+10
             case 0x2B: d.plus = d.plus || d.count == 0                 // +
             case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x2F: break             // space - . ( ) /
             default: d.other = true
@@ -106,9 +108,8 @@ enum PhoneNumber {
 
     private static func isPlaceholder(_ b: UnsafeBufferPointer<UInt8>, _ placeholders: Set<UInt64>) -> Bool {
         var v: UInt64 = 0
-        var same = true
-        for c in b { v = v &* 10 &+ UInt64(c &- 0x30); same = same && c == b[0] }
-        return same || placeholders.contains(v)
+        for c in b { v = v &* 10 &+ UInt64(c &- 0x30) }
+        return b.dropFirst().allSatisfy { $0 == b[b.count - 1] } || placeholders.contains(v)
     }
 
     private static let extensionMarks: [[UInt8]] = ["转", "轉", "分机", "分機", "ext", "EXT", "Ext", "x", "X", "#", ",", ";", "~"]
