@@ -20,13 +20,13 @@ public final class Cleanser {
     let birthYears: ClosedRange<Int>
     static let cacheLimit = 200_000
 
-    var nameCache: [String: NormalizedName?] = [:]
-    var cityCache: [String: String?] = [:]
-    var provinceCache: [String: String?] = [:]
-    var categoryCache: [String: String?] = [:]
-    var genderCache: [String: Demographics.Reading<String>] = [:]
-    var channelCache: [String: String] = [:]
-    var outcomeCache: [String: ContactOutcome?] = [:]
+    var nameCache: [RawKey: NormalizedName?] = [:]
+    var cityCache: [RawKey: String?] = [:]
+    var provinceCache: [RawKey: String?] = [:]
+    var categoryCache: [RawKey: String?] = [:]
+    var genderCache: [RawKey: Demographics.Reading<String>] = [:]
+    var channelCache: [RawKey: String] = [:]
+    var outcomeCache: [RawKey: ContactOutcome?] = [:]
 
     /// `mapping` must have been made for `kind`; `file` names the file in rejections.
     public init(kind: SourceKind, mapping: ColumnMapping, rules: CleanseRules, file: String) {
@@ -131,7 +131,8 @@ public final class Cleanser {
 
     /// Looks `key` up in `cache`, computing and storing it on a miss.
     @inline(__always)
-    func cached<V>(_ cache: inout [String: V], _ key: String, _ make: () -> V) -> V {
+    func cached<V>(_ cache: inout [RawKey: V], _ text: String, _ make: () -> V) -> V {
+        let key = RawKey(text)
         if let hit = cache[key] { return hit }
         if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
         let v = make()

@@ -28,6 +28,7 @@ enum MoneyText {
             while hi > lo, all[hi - 1] == 0x20 { hi -= 1 }
         }
         func sign() { if lo < hi, all[lo] == 0x2D || all[lo] == 0x2B { negative = negative || all[lo] == 0x2D; lo += 1 } }
+        if all[lo] &- 0x30 < 10 && all[hi - 1] &- 0x30 < 10 { return number(all, lo, hi, negative: false) }
         if hi - lo >= 2, all[lo] == 0x28, all[hi - 1] == 0x29 { negative = true; lo += 1; hi -= 1 }
         skipSpaces(); sign()
         if let p = prefixes.first(where: { matches($0, all, at: lo, upTo: hi) }) { lo += p.count; skipSpaces(); sign() }
@@ -35,6 +36,12 @@ enum MoneyText {
             hi -= p.count; skipSpaces()
         }
         guard lo < hi else { return .invalid }
+        return number(all, lo, hi, negative: negative)
+    }
+
+    /// The number between `lo` and `hi` once currency marks and sign are off.
+    @inline(__always)
+    private static func number(_ all: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, negative: Bool) -> Reading {
         var units: Int64 = 0, cents: Int64 = 0
         var intDigits = 0, fracDigits = 0, groupDigits = 0
         var seenComma = false, seenDot = false
@@ -91,6 +98,7 @@ enum MoneyText {
         guard let t = Text.field(s) else { return .empty }
         return Text.withBytes(t) { b in
             var hi = b.count
+            if hi == 1, b[0] &- 0x31 < 9 { return .value(Int(b[0] &- 0x30)) }
             if let u = unitWords.first(where: { matches($0, b, at: hi - $0.count, upTo: hi) }) { hi -= u.count }
             while hi > 0, b[hi - 1] == 0x20 { hi -= 1 }
             var i = 0, value = 0, digits = 0

@@ -46,8 +46,9 @@ enum PhoneNumber {
             switch c {
             case 0x30...0x39: d.append(c)
             case 0x2A, 0x78, 0x58: d.masked = true                     // * x X
-            case 0x45, 0x65 where i > 0 && i + 1 < b.count && b[i - 1] &- 0x30 < 10 && (b[i + 1] == 0x2B || b[i + 1] &- 0x30 < 10):
-                d.exponent = true                                      // 1.38E+10
+            case 0x45, 0x65:                                           // E e, as in 1.38E+10
+                let between = i > 0 && i + 1 < b.count && b[i - 1] &- 0x30 < 10 && (b[i + 1] == 0x2B || b[i + 1] &- 0x30 < 10)
+                if between { d.exponent = true } else { d.other = true }
             case 0x2B: d.plus = d.plus || d.count == 0                 // +
             case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x2F: break             // space - . ( ) /
             default: d.other = true

@@ -2,19 +2,49 @@
 /// back to scalars only when a byte scan says it is needed, because the common value is plain
 /// ASCII or plain CJK and must cost almost nothing.
 enum Text {
-    /// Values that exports write for "nothing here".
+    /// Values that exports write for "nothing here". Each starts with one of `nullLeads`, so most
+    /// short values are ruled out by their first byte before any hashing.
     private static let nullTokens: Set<String> = ["null", "NULL", "Null", "\\N", "N/A", "n/a", "NA", "-", "--", "无", "/"]
+    private static let nullLeads: Set<UInt8> = Set(nullTokens.map { $0.utf8.first! })
+
+    /// What a byte scan tells about a field before any string is built.
+    private struct Shape: OptionSet {
+        let rawValue: UInt8
+        static let empty = Shape(rawValue: 1)
+        /// Starts or ends with whitespace (ASCII, U+3000, NBSP, BOM).
+        static let edgeSpace = Shape(rawValue: 2)
+        /// Holds a full-width form or U+3000.
+        static let wide = Shape(rawValue: 4)
+        /// Short and starts like a null token.
+        static let maybeNull = Shape(rawValue: 8)
+    }
+
+    @inline(__always)
+    private static func shape(_ b: UnsafeBufferPointer<UInt8>) -> Shape {
+        guard let first = b.first, let last = b.last else { return .empty }
+        var shape: Shape = []
+        if isSpaceByte(first) || isSpaceByte(last) || first == 0xE3 || first == 0xC2 || first == 0xEF
+            || (last == 0x80 && b.count >= 3 && b[b.count - 3] == 0xE3) || (last == 0xA0 && b.count >= 2 && b[b.count - 2] == 0xC2) {
+            shape.insert(.edgeSpace)
+        }
+        if b.count <= 4 && nullLeads.contains(first) { shape.insert(.maybeNull) }
+        var i = 0
+        let n = b.count - 1
+        while i < n {
+            let c = b[i]
+            if c >= 0xE3 && ((c == 0xEF && (b[i + 1] == 0xBC || b[i + 1] == 0xBD)) || (c == 0xE3 && b[i + 1] == 0x80)) {
+                shape.insert(.wide); break
+            }
+            i += 1
+        }
+        return shape
+    }
 
     /// The value trimmed of ASCII and ideographic whitespace, or nil when nothing (or a null
     /// token such as `NULL`, `\N`, `N/A`) is left.
-    @inline(__always)
     static func nonBlank(_ s: String) -> String? {
-        let utf8 = s.utf8
-        guard let first = utf8.first, let last = utf8.last else { return nil }
-        let t = (isSpaceByte(first) || isSpaceByte(last) || first >= 0x80 || last >= 0x80) ? trimmed(s) : s
-        if t.isEmpty { return nil }
-        if t.utf8.count <= 4 && nullTokens.contains(t) { return nil }
-        return t
+        let t = trimmed(s)
+        return t.isEmpty || (t.utf8.count <= 4 && nullTokens.contains(t)) ? nil : t
     }
 
     @inline(__always)
@@ -33,22 +63,17 @@ enum Text {
         return String(scalars[start...end])
     }
 
-    /// True when the text holds a full-width form (U+FF01–FF5E) or an ideographic space:
-    /// a byte scan for their UTF-8 lead bytes, so ASCII and CJK text pass at memchr speed.
+    /// True when the text holds a full-width form (U+FF01–FF5E) or an ideographic space.
     @inline(__always)
-    static func hasWideForms(_ s: String) -> Bool {
-        var previous: UInt8 = 0
-        for b in s.utf8 {
-            if previous == 0xEF && (b == 0xBC || b == 0xBD) { return true }
-            if previous == 0xE3 && b == 0x80 { return true }
-            previous = b
-        }
-        return false
-    }
+    static func hasWideForms(_ s: String) -> Bool { withBytes(s) { shape($0).contains(.wide) } }
 
     /// Full-width ASCII forms (`１２３`, `ＡＢＣ`, `，`) and U+3000 become their half-width forms.
     static func halfWidth(_ s: String) -> String {
         guard hasWideForms(s) else { return s }
+        return convertedToHalfWidth(s)
+    }
+
+    private static func convertedToHalfWidth(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for c in s.unicodeScalars {
             switch c.value {
@@ -60,10 +85,14 @@ enum Text {
         return String(out)
     }
 
-    /// Half-width, trimmed, nil when blank: the first step of every field.
+    /// Half-width, trimmed, nil when blank or a null token: the first step of every field. A byte
+    /// scan decides; the common value (no edge space, nothing wide) is returned as it is.
     @inline(__always)
     static func field(_ s: String) -> String? {
-        nonBlank(hasWideForms(s) ? halfWidth(s) : s)
+        let found = withBytes(s) { shape($0) }
+        if found.isEmpty { return s }
+        if found.contains(.empty) { return nil }
+        return nonBlank(found.contains(.wide) ? halfWidth(s) : s)
     }
 
     /// Han ideographs (CJK unified, extension A and beyond, compatibility) and `〇`.
