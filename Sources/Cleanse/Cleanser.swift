@@ -47,12 +47,11 @@ public final class Cleanser {
         var issues: [FieldIssue] = []
         do throws(Rejection) {
             try checkShape(raw)
-            let record: CleanRecord = switch kind {
-            case .sales: .sales(try salesLine(raw, issues: &issues))
-            case .warranty: .warranty(try warrantyCard(raw, issues: &issues))
-            case .contact: .contact(try contactAttempt(raw, issues: &issues))
+            switch kind {
+            case .sales: return .clean(.sales(try salesLine(raw, issues: &issues)), issues: issues)
+            case .warranty: return .clean(.warranty(try warrantyCard(raw, issues: &issues)), issues: issues)
+            case .contact: return .clean(.contact(try contactAttempt(raw, issues: &issues)), issues: issues)
             }
-            return .clean(record, issues: issues)
         } catch {
             return .rejected(error)
         }

@@ -2,10 +2,14 @@
 /// back to scalars only when a byte scan says it is needed, because the common value is plain
 /// ASCII or plain CJK and must cost almost nothing.
 enum Text {
-    /// Values that exports write for "nothing here". Each starts with one of `nullLeads`, so most
-    /// short values are ruled out by their first byte before any hashing.
+    /// Values that exports write for "nothing here". Each starts with a byte `mayLeadNull` accepts,
+    /// so most short values are ruled out by their first byte before any hashing.
     private static let nullTokens: Set<String> = ["null", "NULL", "Null", "\\N", "N/A", "n/a", "NA", "-", "--", "无", "/"]
-    private static let nullLeads: Set<UInt8> = Set(nullTokens.map { $0.utf8.first! })
+
+    @inline(__always)
+    private static func mayLeadNull(_ b: UInt8) -> Bool {
+        b == 0x6E || b == 0x4E || b == 0x5C || b == 0x2D || b == 0x2F || b == 0xE6  // n N \ - / 无
+    }
 
     /// What a byte scan tells about a field before any string is built.
     private struct Shape: OptionSet {
@@ -27,7 +31,7 @@ enum Text {
             || (last == 0x80 && b.count >= 3 && b[b.count - 3] == 0xE3) || (last == 0xA0 && b.count >= 2 && b[b.count - 2] == 0xC2) {
             shape.insert(.edgeSpace)
         }
-        if b.count <= 4 && nullLeads.contains(first) { shape.insert(.maybeNull) }
+        if b.count <= 4 && mayLeadNull(first) { shape.insert(.maybeNull) }
         var i = 0
         let n = b.count - 1
         while i < n {

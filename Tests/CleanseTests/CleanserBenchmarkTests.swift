@@ -37,6 +37,21 @@ final class CleanserBenchmarkTests: XCTestCase {
             if case .clean = cleanser.cleanse(r) { clean += 1 }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        // The floor: the same record built from the raw strings with no parsing or normalising.
+        let floorStart = DispatchTime.now().uptimeNanoseconds
+        var built = 0
+        for r in records {
+            let f = r.fields
+            let line = SalesLine(source: SourceRef(file: "bench.csv", line: r.line), orderId: f[0], lineNo: 1,
+                                 orderDate: Day(year: 2025, month: 1, day: 1), storeCode: f[3], storeName: f[4], channel: f[5],
+                                 person: Person(name: f[7], namePinyin: f[7], mobile: f[8], memberCard: f[6], province: f[10],
+                                                city: f[11], address: f[12]),
+                                 sku: f[13], model: f[14], category: f[15], quantity: 1, unitPrice: nil, amount: Money(cents: 1))
+            if case .clean = CleanseOutcome.clean(.sales(line), issues: []) { built += 1 }
+        }
+        let floor = Double(DispatchTime.now().uptimeNanoseconds - floorStart) / 1e9
+        print("cleanse floor (record built without normalising): \(String(format: "%.0f", floor / Double(rows) * 1e9)) ns/row")
+        XCTAssertEqual(built, rows)
         print("cleanse: \(rows) sales lines in \(String(format: "%.3f", seconds)) s = \(Int(Double(rows) / seconds)) rows/s, \(String(format: "%.0f", seconds / Double(rows) * 1e9)) ns/row")
         XCTAssertEqual(clean, rows)
     }
