@@ -15,6 +15,8 @@ public struct MappingError: Error, CustomStringConvertible, Sendable, Equatable 
     public var unknownTargets: [String] = []
     /// For each missing field, the header names that would have matched it.
     public var acceptedHeaders: [String: [String]] = [:]
+    /// The pipeline's name for the source, when the caller sets it, to name the exact TOML table.
+    public var sourceName: String?
 
     public init(file: String, kind: SourceKind) { self.file = file; self.kind = kind }
 
@@ -37,6 +39,7 @@ public struct MappingError: Error, CustomStringConvertible, Sendable, Equatable 
         if !unknownTargets.isEmpty {
             parts.append("\(quoted(unknownTargets)) are not \(kind.rawValue) fields (known: \(ColumnMapping.canonicalFields(kind).joined(separator: ", ")))")
         }
-        return "\(file): \(kind.rawValue) header does not fit: \(parts.joined(separator: "; ")); fix it under [sources.<name>.columns] in the pipeline TOML, e.g. order_date = [\"Datum\"] or _ignore = [\"remark\"]"
+        let example = missingRequired.first ?? ColumnMapping.canonicalFields(kind)[0]
+        return "\(file): \(kind.rawValue) header does not fit: \(parts.joined(separator: "; ")); fix it under [sources.\(sourceName ?? "<name>").columns] in the pipeline TOML, e.g. \(example) = [\"<header in the file>\"] or _ignore = [\"<column to skip>\"]"
     }
 }

@@ -33,6 +33,13 @@ final class ColumnMappingTests: XCTestCase {
             XCTAssertFalse(text.contains("\n"))
         }
     }
+    func testSourceNameSetByPipelineNamesTheExactTomlTable() {
+        var e = MappingError(file: "s.csv", kind: .sales)
+        e.missingRequired = ["amount"]
+        e.sourceName = "pos_export"
+        XCTAssertTrue(e.description.contains("[sources.pos_export.columns]"), e.description)
+        XCTAssertTrue(e.description.contains("amount = ["), e.description)
+    }
     func testUnknownColumnIsAnError() {
         XCTAssertThrowsError(try ColumnMapping.byHeader(["order_id", "order_date", "amount", "remark"], kind: .sales, file: "s.csv")) { e in
             XCTAssertEqual((e as? MappingError)?.unknownColumns, ["remark"])
