@@ -1,0 +1,149 @@
+import Extract
+
+/// Turns the raw records of one file into typed, normalised records or rejections.
+///
+/// One per file; not thread-safe. It caches every normalised name, city, province, category and
+/// other repeated value by its raw text, so a value seen before costs one dictionary lookup.
+/// Each cache is emptied when it reaches `cacheLimit` entries, which bounds memory on files with
+/// millions of distinct values at the price of recomputing some of them.
+public final class Cleanser {
+    let kind: SourceKind
+    let file: String
+    let rules: CleanseRules
+    let columnCount: Int
+    let columns: Columns
+    let han = HanTransliterator()
+    let placeholders: Set<UInt64>
+    let categories: CategoryTable
+    let provinceIndex: [String: String]
+    let outcomes: [String: ContactOutcome]
+    let birthYears: ClosedRange<Int>
+    static let cacheLimit = 200_000
+
+    var nameCache: [RawKey: NormalizedName?] = [:]
+    var cityCache: [RawKey: String?] = [:]
+    var provinceCache: [RawKey: String?] = [:]
+    var categoryCache: [RawKey: String?] = [:]
+    var genderCache: [RawKey: Demographics.Reading<String>] = [:]
+    var channelCache: [RawKey: String] = [:]
+    var outcomeCache: [RawKey: ContactOutcome?] = [:]
+
+    /// `mapping` must have been made for `kind`; `file` names the file in rejections.
+    public init(kind: SourceKind, mapping: ColumnMapping, rules: CleanseRules, file: String) {
+        self.kind = kind
+        self.file = file
+        self.rules = rules
+        self.columnCount = mapping.columnCount
+        self.columns = Columns(mapping)
+        self.placeholders = PhoneNumber.placeholderSet(rules.placeholderMobiles)
+        self.categories = CategoryTable(extra: rules.categorySynonyms, han: han)
+        self.provinceIndex = Region.provinceIndex(han: han)
+        self.outcomes = ContactOutcome.index(extra: rules.outcomeSynonyms, han: han)
+        self.birthYears = rules.minBirthYear...max(rules.minBirthYear, rules.maxBirthYear)
+    }
+
+    /// A clean record with the issues of its unusable fields, or the reason the row cannot be used.
+    public func cleanse(_ raw: RawRecord) -> CleanseOutcome {
+        var issues: [FieldIssue] = []
+        do throws(Rejection) {
+            try checkShape(raw)
+            switch kind {
+            case .sales: return .clean(.sales(try salesLine(raw, issues: &issues)), issues: issues)
+            case .warranty: return .clean(.warranty(try warrantyCard(raw, issues: &issues)), issues: issues)
+            case .contact: return .clean(.contact(try contactAttempt(raw, issues: &issues)), issues: issues)
+            }
+        } catch {
+            return .rejected(error)
+        }
+    }
+
+    private func checkShape(_ raw: RawRecord) throws(Rejection) {
+        if let problem = raw.problem {
+            let how = problem == .unterminatedQuote
+                ? "a quote opened in this record is never closed, so the rest of the file was read as one field; close the quote or double the quote character inside the field"
+                : "text follows the closing quote of a field; double quote characters inside quoted fields (\"\" for \")"
+            throw rejection(raw, field: nil, code: problem.rawValue, how)
+        }
+        if raw.fields.count != columnCount {
+            throw rejection(raw, field: nil, code: ReasonCode.csvRagged,
+                            "the record has \(raw.fields.count) fields but the header has \(columnCount); a field probably holds an unquoted comma or line break: quote it in the export, or fix the row")
+        }
+    }
+
+    // MARK: Row helpers shared by the three kinds
+
+    @inline(__always)
+    func text(_ raw: RawRecord, _ column: Int) -> String? {
+        column < 0 ? nil : Text.field(raw.fields[column])
+    }
+
+    func rejection(_ raw: RawRecord, field: String?, code: String, _ message: String) -> Rejection {
+        Rejection(source: SourceRef(file: file, line: raw.line), field: field, code: code,
+                  message: "\(file) line \(raw.line): \(message)", raw: raw.raw)
+    }
+
+    func issue(_ raw: RawRecord, _ field: String, _ code: String, _ value: String) -> FieldIssue {
+        FieldIssue(source: SourceRef(file: file, line: raw.line), field: field, code: code, value: value)
+    }
+
+    /// The required text of `field`, or a rejection with `code`.
+    func required(_ raw: RawRecord, _ column: Int, _ field: String, _ code: String, _ why: String) throws(Rejection) -> String {
+        guard let v = text(raw, column) else {
+            throw rejection(raw, field: field, code: code, "\(field) is empty; \(why): fill it in the source, or remove the row")
+        }
+        return v
+    }
+
+    /// The required date or timestamp of `field`, or `date.missing` / `date.invalid`.
+    func requiredTimestamp(_ raw: RawRecord, _ column: Int, _ field: String) throws(Rejection) -> LocalTimestamp {
+        let value = try required(raw, column, field, ReasonCode.dateMissing, "the row cannot be placed in time without it")
+        switch DateText.parseTimestamp(value, order: rules.dateOrder) {
+        case .success(let t): return t
+        case .failure(let f):
+            throw rejection(raw, field: field, code: ReasonCode.dateInvalid, Self.explain(f, field: field, value: value))
+        }
+    }
+
+    static func explain(_ f: DateText.Failure, field: String, value: String) -> String {
+        let forms = "write it as YYYY-MM-DD (also read: 2025/3/7, 20250307, 2025年3月7日, dd/mm/yyyy per date_order, ROC 114/03/07)"
+        return switch f {
+        case .impossible: "\(field) '\(value)' is not a real date or time (for example 30 February); correct the value in the source"
+        case .excelSerial: "\(field) '\(value)' looks like a spreadsheet date serial number; format the column as dates before exporting, or \(forms)"
+        case .twoDigitYear: "\(field) '\(value)' has a two-digit year, whose century is not guessed; \(forms)"
+        case .unrecognised: "\(field) '\(value)' is not a date; \(forms)"
+        }
+    }
+
+    /// An amount, or the rejection for a missing or unreadable one.
+    func amount(_ raw: RawRecord, _ column: Int, _ field: String, required: Bool, allowNegative: Bool) throws(Rejection) -> Money? {
+        let value = column < 0 ? "" : raw.fields[column]
+        switch MoneyText.parseAmount(value) {
+        case .value(let m) where allowNegative || m.cents >= 0: return m
+        case .empty where !required: return nil
+        case .empty:
+            throw rejection(raw, field: field, code: ReasonCode.amountMissing, "\(field) is empty; a line without an amount cannot count towards revenue: fill it in the source")
+        case .value, .invalid:
+            throw rejection(raw, field: field, code: ReasonCode.amountInvalid,
+                            "\(field) '\(value)' is not an amount\(allowNegative ? "" : " of zero or more"); write digits with a decimal point and commas only between thousands, e.g. 1,299.00 or ¥1299")
+        }
+    }
+
+    /// Looks `key` up in `cache`, computing and storing it on a miss.
+    @inline(__always)
+    func cached<V>(_ cache: inout [RawKey: V], _ text: String, _ make: () -> V) -> V {
+        let key = RawKey(text)
+        if let hit = cache[key] { return hit }
+        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        let v = make()
+        cache[key] = v
+        return v
+    }
+
+    /// Canonical category code, with a `category.unknown` issue when there is none.
+    func category(_ raw: RawRecord, issues: inout [FieldIssue]) -> String? {
+        guard let v = text(raw, columns.category) else { return nil }
+        let code = cached(&categoryCache, v) { categories.code(of: v, han: han) }
+        if code == nil { issues.append(issue(raw, "category", ReasonCode.categoryUnknown, v)) }
+        return code
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class CleanseTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
