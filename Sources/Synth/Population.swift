@@ -90,7 +90,7 @@ struct PopulationBuilder {
                     residence: home, move: nil,
                     lambda: rng.gamma(shape: 1.2, scale: 0.25), dropout: rng.beta(1, 4),
                     meanSpend: 3000 * exp(0.8 * rng.normal()),
-                    singleCategory: rng.chance(0.75))
+                    singleCategory: rng.chance(0.6))
                 persons.append(person)
             }
         }

@@ -19,14 +19,15 @@ struct History {
 /// - **Replacement**: every appliance bought gets a service life drawn from its category's range
 ///   (fridge 8–10 years, washer 6–8, aircon 8–10, tv 5–7, …); when one ends before the next
 ///   natural purchase, a living customer replaces it with us with probability 0.7.
-/// - **Breadth**: 75% of people only ever buy one category (the document's single-category
+/// - **Breadth**: 60% of people only ever buy one category; with the many who buy only once, about
+///   75% of owners own one category (the documents' single-category
 ///   owners); the rest prefer categories they do not own yet.
 /// - **Orders**: 15% of orders have a second line; 5% of lines quantity 2; unit price =
 ///   mean spend × category price factor × Gamma(4, 1/4), rounded to a `…99` price.
 /// - **Warranty cards**: 60% of lines, registered 0–60 days after purchase.
 /// - **Campaigns**: one per quarter, rotating replacement reminder (owners of an appliance
 ///   older than 4 years), cross-sell (single-category owners) and member care (card holders);
-///   30% of eligible mainland customers are called, Monday to Saturday, 9–12 h and 14–21 h,
+///   20% of eligible mainland customers are called, Monday to Saturday, 9–12 h and 14–21 h,
 ///   up to three attempts while unreachable. Funnel: connect 60%, right party 85%, presented 70%,
 ///   sold 8% of presented, lapsed 10% of sold; a sold call creates a phone-channel order.
 /// - **Follow-up effect**: after a call reaches them, a customer's later orders are 6% larger;
@@ -178,7 +179,7 @@ struct Simulation {
             guard person.memberCard != nil else { return }
             offer = rng.int(0...(Catalogue.categories.count - 1))
         }
-        guard rng.chance(0.3) else { return }
+        guard rng.chance(0.2) else { return }
         var day = campaign.start + rng.int(0...40)
         for _ in 0..<3 {
             if SynthDate(dayNumber: day).weekday == 6 { day += 1 }

@@ -64,14 +64,25 @@ struct CSVTable {
 }
 
 /// One generation shared by the tests that only read it.
+/// Tables are parsed once and cached (tests look up many lines of the same file); the lock
+/// makes the cache safe to share between test cases.
 final class GeneratedSet: @unchecked Sendable {
     let root: URL
     let summary: SynthSummary
+    private var tables: [String: CSVTable] = [:]
+    private let lock = NSLock()
     init(name: String, config: SynthConfig) throws {
         root = temporaryFolder(name)
         summary = try Generator.generate(config, to: root)
     }
     deinit { try? FileManager.default.removeItem(at: root) }
 
-    func table(_ relative: String) throws -> CSVTable { try CSVTable(root.appendingPathComponent(relative)) }
+    func table(_ relative: String) throws -> CSVTable {
+        lock.lock()
+        defer { lock.unlock() }
+        if let t = tables[relative] { return t }
+        let t = try CSVTable(root.appendingPathComponent(relative))
+        tables[relative] = t
+        return t
+    }
 }
