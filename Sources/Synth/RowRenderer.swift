@@ -18,6 +18,8 @@ struct RowRenderer {
     let agents: [(code: String, name: String)]
     /// Whether a person already has a rendered record (later ones may use traditional characters).
     private var seen: [Bool]
+    /// Header fields of the order being written (order_date … address).
+    private var lastOrder: (id: String, header: [String]) = ("", [])
 
     init(rng: Xoshiro, dirt: DirtRates, persons: [SimPerson], campaigns: [Campaign]) {
         self.rng = rng; self.dirt = dirt; self.persons = persons; self.campaigns = campaigns
@@ -41,18 +43,26 @@ struct RowRenderer {
         let quantity = Int(e.quantity)
         let unit: String, amount: String
         if taiwan {
+            // The Taiwan store prices in NT$ (about 4.5 to the yuan); the truth keeps yuan.
             let ntd = Int((Double(e.unitPrice + 1) * 4.5 / 100).rounded()) * 100
             unit = Formats.taiwanDollars(ntd); amount = Formats.taiwanDollars(ntd * quantity)
         } else {
             unit = "\(e.unitPrice).00"
             amount = Formats.yuan(Int(e.unitPrice) * quantity, variety: rng.chance(dirt.amountFormatVariety), rng: &rng)
         }
-        let card = e.channel == .store && rng.chance(0.9) ? person.memberCard ?? "" : ""
-        let fields = [
-            orderId, String(e.lineNo), taiwan ? Formats.rocDate(day) : date(day), store.code, store.name, e.channel.code,
-            card, name(person, spec), mobile(person, spec), landline(residence, spec),
-            province(residence), city(residence), address(residence), Formats.sku(category: cat, tier: tier),
-            Formats.model(category: cat, tier: tier), category(cat, spec), String(quantity), unit, amount,
+        // The order header (date, store, customer) is written once per order by the source
+        // system, so every line of one order repeats it in the same form.
+        if orderId != lastOrder.id {
+            let card = e.channel == .store && rng.chance(0.9) ? person.memberCard ?? "" : ""
+            lastOrder = (orderId, [
+                taiwan ? Formats.rocDate(day) : date(day), store.code, store.name, e.channel.code,
+                card, name(person, spec), mobile(person, spec), landline(residence, spec),
+                province(residence), city(residence), address(residence),
+            ])
+        }
+        let fields = [orderId, String(e.lineNo)] + lastOrder.header + [
+            Formats.sku(category: cat, tier: tier), Formats.model(category: cat, tier: tier), category(cat, spec),
+            String(quantity), unit, amount,
         ]
         var row = RenderedRow(fields: fields)
         if let reject = chooseReject(.sales) {

@@ -119,6 +119,27 @@ final class GeneratorTests: XCTestCase {
         XCTAssertGreaterThan(checked, 1000)
     }
 
+    func testLinesOfOneOrderRepeatTheOrderHeaderVerbatim() throws {
+        let table = try Self.shared.table("base/sales/sales_2019_2022.csv")
+        let rejected = Set(try Self.shared.table("truth/rejects.csv").rows.values
+            .filter { $0[0] == "base/sales/sales_2019_2022.csv" }.map { Int($0[1])! })
+        let flagged = Set(try Self.shared.table("truth/field_issues.csv").rows.values
+            .filter { $0[0] == "base/sales/sales_2019_2022.csv" }.map { Int($0[1])! })
+        var headers: [String: [String]] = [:]
+        var multiLine = 0
+        for (line, fields) in table.rows.sorted(by: { $0.key < $1.key })
+        where !rejected.contains(line) && !flagged.contains(line) {
+            let header = Array(fields[2...12])
+            if let first = headers[fields[0]] {
+                XCTAssertEqual(first, header, "order \(fields[0]) line \(line)")
+                multiLine += 1
+            } else {
+                headers[fields[0]] = header
+            }
+        }
+        XCTAssertGreaterThan(multiLine, 50)
+    }
+
     func testNightsAreSmallIncrementsWithReExportsAndMoves() throws {
         let set = Self.shared
         let base = set.summary.files.filter { $0.key.hasPrefix("base/") }.values.reduce(0, +)
