@@ -15,7 +15,7 @@ struct DeliveryWriter {
     private var isCustomer: [Bool]
 
     /// Clean rows of English files that later files may re-export, by kind.
-    private struct Original { let file: String; let line: Int; let fields: [String]; let person: Int }
+    private struct Original { let file: String; let line: Int; let fields: [String]; let person: Int; let event: Int }
     private var reservoir: [RecordKind: [Original]] = [:]
     private var seenOriginals: [RecordKind: Int] = [:]
     private static let reservoirSize = 4096
@@ -105,7 +105,7 @@ struct DeliveryWriter {
         for key in keys {
             let folder = key.delivery == 0 ? "base" : "nights/" + Formats.zeroPadded(key.delivery, width: 3)
             let path = "\(folder)/\(key.spec.kind.folder)/\(key.spec.name)" + (config.gzip ? ".gz" : "")
-            try writeFile(path, key.spec, night: key.delivery > 0, events: buckets[key]!) { renderer, i in
+            try writeFile(path, key.spec, night: key.delivery > 0, events: buckets[key]!, sales: history.sales) { renderer, i in
                 switch key.spec.kind {
                 case .sales: (renderer.sale(history.sales[i], orderId: orderIds[i], spec: key.spec), Int(history.sales[i].person))
                 case .warranty: (renderer.warranty(history.warranty[i], cardId: cardIds[i], spec: key.spec), Int(history.warranty[i].person))
@@ -131,16 +131,18 @@ struct DeliveryWriter {
     }
 
     /// Writes one file; re-exports of earlier files' clean rows are interleaved in English files.
-    private mutating func writeFile(_ path: String, _ spec: FileSpec, night: Bool, events: [Int],
+    private mutating func writeFile(_ path: String, _ spec: FileSpec, night: Bool, events: [Int], sales: [SaleEvent],
                                     render: (inout RowRenderer, Int) -> (RenderedRow, Int)) throws(SynthError) {
         let w = try CSVFileWriter(root: root, relativePath: path, encoding: spec.encoding, bom: spec.bom,
                                   crlf: spec.crlf, gzip: config.gzip)
         try w.write(spec.header)
         let reExportRate = spec.dialect != .english ? 0 : night ? config.dirt.nightReExports : config.dirt.reExportedRows
+        let crossRate = spec.kind == .sales && spec.dialect == .chinese && !night ? config.dirt.duplicateAcrossSources : 0
         var reExported = 0
         var originals: [Original] = []
         for i in events {
             if rng.chance(reExportRate), try reExport(spec.kind, into: w) { reExported += 1 }
+            if rng.chance(crossRate) { try crossExport(into: w, spec: spec, sales: sales) }
             let (row, person) = render(&renderer, i)
             let line = try w.write(row.fields)
             if let code = row.reject {
@@ -154,7 +156,7 @@ struct DeliveryWriter {
                 try truth.issue(file: path, line: line, field: issue.field, code: issue.code)
                 summary.fieldIssuesExpected += 1
             } else if spec.dialect == .english {
-                originals.append(Original(file: path, line: line, fields: row.fields, person: person))
+                originals.append(Original(file: path, line: line, fields: row.fields, person: person, event: i))
             }
         }
         if night && reExported == 0 && reExportRate > 0 { _ = try reExport(spec.kind, into: w) }
@@ -172,6 +174,16 @@ struct DeliveryWriter {
         try truth.duplicate(file: w.relativePath, line: line, firstFile: o.file, firstLine: o.line)
         summary.duplicatesExpected += 1
         return true
+    }
+
+    /// A store order line that another system exported too, in that system's own forms.
+    private mutating func crossExport(into w: CSVFileWriter, spec: FileSpec, sales: [SaleEvent]) throws(SynthError) {
+        guard let pool = reservoir[.sales]?.filter({ sales[$0.event].channel == .store }), !pool.isEmpty else { return }
+        let o = pool[rng.int(0...(pool.count - 1))]
+        let line = try w.write(renderer.rewritten(o.fields, of: sales[o.event], spec: spec))
+        try truth.record(file: w.relativePath, line: line, person: o.person + 1, kind: .sales)
+        try truth.duplicate(file: w.relativePath, line: line, firstFile: o.file, firstLine: o.line)
+        summary.duplicatesExpected += 1
     }
 
     /// Reservoir sampling keeps a uniform sample of all earlier clean rows in bounded memory.

@@ -111,6 +111,22 @@ struct RowRenderer {
         return row
     }
 
+    /// The same sales line as another system writes it: identity fields kept verbatim (name,
+    /// card, landline, address), value forms drawn afresh, so only cleansing makes the two equal.
+    mutating func rewritten(_ fields: [String], of e: SaleEvent, spec: FileSpec) -> [String] {
+        func col(_ f: String) -> Int { FileSpec.column(f, in: .sales) }
+        let person = persons[Int(e.person)]
+        let residence = person.residence(on: Int(e.day))
+        var out = fields
+        out[col("order_date")] = Formats.date(SynthDate(dayNumber: Int(e.day)), variety: true, rng: &rng)
+        out[col("mobile")] = Formats.mobile(person.mobile, variety: true, rng: &rng)
+        out[col("province")] = fields[col("province")] == residence.provinceInfo.full ? residence.provinceInfo.short
+                                                                                    : residence.provinceInfo.full
+        out[col("category")] = rng.pick(Catalogue.categories[Int(e.category)].names)
+        out[col("amount")] = Formats.yuan(Int(e.unitPrice) * Int(e.quantity), variety: true, rng: &rng)
+        return out
+    }
+
     // MARK: values
 
     private mutating func name(_ p: SimPerson, _ spec: FileSpec) -> String {

@@ -95,6 +95,10 @@ public struct SynthConfig: Sendable {
 ///
 /// Duplicates: `reExportedRows` of base rows repeat a clean earlier row of the same source kind
 /// byte for byte in a later file; `nightReExports` is the same per night (at least one row a file).
+/// `duplicateAcrossSources` (per row of the base GB18030 sales export) repeats a clean earlier
+/// store order line from the English exports there, rewritten in that system's forms: same order
+/// id, line, name, address, card and landline, but fresh mobile, date, amount, province and
+/// category forms, so it is a duplicate only after cleansing.
 public struct DirtRates: Sendable {
     public var phoneFormatVariety: Double
     public var dateFormatVariety: Double
@@ -118,6 +122,7 @@ public struct DirtRates: Sendable {
     public var unidentifiable: Double
     public var reExportedRows: Double
     public var nightReExports: Double
+    public var duplicateAcrossSources: Double
 
     public init(phoneFormatVariety: Double = 0.35, dateFormatVariety: Double = 0.4, amountFormatVariety: Double = 0.3, categoryNameVariety: Double = 0.3,
                 addressAbbreviation: Double = 0.3, shortProvinceName: Double = 0.3, traditionalName: Double = 0.03,
@@ -125,7 +130,8 @@ public struct DirtRates: Sendable {
                 unknownCategory: Double = 0.005, impossibleBirthYear: Double = 0.005, unknownProvince: Double = 0.002,
                 raggedRow: Double = 0.001, missingKey: Double = 0.001, missingDate: Double = 0.001,
                 invalidDate: Double = 0.001, invalidAmount: Double = 0.001, invalidOutcome: Double = 0.002,
-                unidentifiable: Double = 0.001, reExportedRows: Double = 0.005, nightReExports: Double = 0.03) {
+                unidentifiable: Double = 0.001, reExportedRows: Double = 0.005, nightReExports: Double = 0.03,
+                duplicateAcrossSources: Double = 0.003) {
         self.phoneFormatVariety = phoneFormatVariety; self.dateFormatVariety = dateFormatVariety
         self.amountFormatVariety = amountFormatVariety; self.categoryNameVariety = categoryNameVariety
         self.addressAbbreviation = addressAbbreviation
@@ -136,6 +142,7 @@ public struct DirtRates: Sendable {
         self.raggedRow = raggedRow; self.missingKey = missingKey; self.missingDate = missingDate
         self.invalidDate = invalidDate; self.invalidAmount = invalidAmount; self.invalidOutcome = invalidOutcome
         self.unidentifiable = unidentifiable; self.reExportedRows = reExportedRows; self.nightReExports = nightReExports
+        self.duplicateAcrossSources = duplicateAcrossSources
     }
 
     /// The rates above, chosen so a 100k-customer run carries a few hundred of each fault.
@@ -147,5 +154,6 @@ public struct DirtRates: Sendable {
                                         unknownCategory: 0, impossibleBirthYear: 0, unknownProvince: 0,
                                         raggedRow: 0, missingKey: 0, missingDate: 0, invalidDate: 0,
                                         invalidAmount: 0, invalidOutcome: 0, unidentifiable: 0,
-                                        reExportedRows: 0, nightReExports: 0)
+                                        reExportedRows: 0, nightReExports: 0,
+                                        duplicateAcrossSources: 0)
 }

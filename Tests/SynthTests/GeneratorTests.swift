@@ -154,6 +154,7 @@ final class GeneratorTests: XCTestCase {
         XCTAssertTrue(duplicates.contains { $0[0].hasPrefix("nights/") })
         for d in duplicates {
             XCTAssertLessThan(d[2], d[0], "a duplicate must come after its original in load order")
+            guard !d[0].contains("gb18030") else { continue }
             let copy = try set.table(d[0]).rows[Int(d[1])!]!
             let original = try set.table(d[2]).rows[Int(d[3])!]!
             XCTAssertEqual(copy, original)
@@ -162,6 +163,26 @@ final class GeneratorTests: XCTestCase {
         let movedOnNight = Set(persons.rows.values.filter { $0[persons.column("moved_on")].hasPrefix("2025-07-0") }.map { $0[0] })
         let nightRecords = try set.table("truth/records.csv").rows.values.filter { $0[0].hasPrefix("nights/") }
         XCTAssertTrue(nightRecords.contains { movedOnNight.contains($0[2]) }, "no address change in the increments")
+    }
+
+    func testCrossSourceDuplicatesKeepKeyAndIdentityButRewriteForms() throws {
+        let set = Self.shared
+        let online = "base/sales/sales_online_gb18030.csv"
+        let copies = try set.table("truth/duplicates.csv").rows.values.filter { $0[0] == online }
+        XCTAssertFalse(copies.isEmpty)
+        // GB18030 never uses ASCII bytes inside a character, so Latin-1 keeps ASCII fields intact.
+        let bytes = try Data(contentsOf: set.root.appendingPathComponent(online))
+        let lines = String(decoding: bytes.map { UInt16($0) }, as: UTF16.self).split(separator: "\n", omittingEmptySubsequences: false)
+        var rewritten = 0
+        for d in copies {
+            let copy = csvFields(lines[Int(d[1])! - 1])
+            let original = try set.table(d[2]).rows[Int(d[3])!]!
+            XCTAssertEqual(copy.count, original.count)
+            for column in [0, 1, 3, 5, 6, 13, 16, 17] { XCTAssertEqual(copy[column], original[column], "column \(column)") }
+            let bytesOfDigits = { (s: String) in s.unicodeScalars.filter { (48...57).contains($0.value) }.count }
+            if bytesOfDigits(copy[8]) >= 11 && copy[8] != original[8] { rewritten += 1 }
+        }
+        XCTAssertGreaterThan(rewritten, 0, "no copy has a rewritten mobile")
     }
 
     func testGzipWritesGzipFilesUnderGzNames() throws {
