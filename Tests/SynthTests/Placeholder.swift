@@ -1,2 +1,0 @@
-import XCTest
-final class SynthTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
