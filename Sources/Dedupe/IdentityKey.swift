@@ -4,18 +4,19 @@ import Cleanse
 ///
 /// Formats (stable: they are persisted):
 /// - `c:<member card>` — a card alone identifies a person.
-/// - `m:<mobile>|<pinyin>`, `l:<landline>|<pinyin>`, `a:<address>|<pinyin>` — a shared number or
+/// - `m:<mobile>|<name>`, `l:<landline>|<name>`, `a:<address>|<name>` — a shared number or
 ///   address is household evidence, never enough alone, so it always travels with the name.
-///   The pinyin comes last (pinyin has no `|`) so the part before the last `|` is the block.
+///   `<name>` is the pinyin, prefixed with `~` when the name was written in Latin letters (see
+///   `NameToken`). It comes last (it has no `|`) so the part before the last `|` is the block.
 /// - `n:<mobile>` — a record with a mobile but no name.
 /// - `p:<person key>` — a record with none of the above still keeps its id across runs, exactly.
 struct IdentityKeys {
     var keys: [String] = []
-    /// Blocks (`m:<mobile>` …) this person is compared in, with its pinyin (nil: nameless).
+    /// Blocks (`m:<mobile>` …) this person is compared in, with its name token (nil: nameless).
     var blocks: [(block: String, pinyin: String?)] = []
 
     init(of p: Person, personKey: String, rules: LinkRules) {
-        let pinyin = Self.nameToken(p)
+        let pinyin = NameToken(of: p)?.encoded
         if rules.linkOnMemberCard, let card = p.memberCard, !card.isEmpty { keys.append("c:" + card) }
         if rules.linkOnMobile, let mobile = p.mobile, !mobile.isEmpty {
             let block = "m:" + mobile
@@ -32,14 +33,6 @@ struct IdentityKeys {
     private mutating func add(_ block: String, _ pinyin: String) {
         keys.append(block + "|" + pinyin)
         blocks.append((block, pinyin))
-    }
-
-    /// Pinyin, or the lower-cased name when Cleanse could not romanise it; nil when there is no
-    /// usable name. `|` is dropped so the block/pinyin split stays unambiguous.
-    static func nameToken(_ p: Person) -> String? {
-        guard let raw = p.namePinyin ?? p.name?.lowercased() else { return nil }
-        let token = raw.contains("|") ? raw.filter { $0 != "|" } : raw
-        return token.isEmpty ? nil : token
     }
 
     /// Splits a persisted name-bearing key (`m:`, `l:`, `a:`) into block and pinyin.

@@ -14,6 +14,9 @@ public struct LinkRules: Sendable, Equatable {
     /// Pinyins shorter than this must match exactly: in a short name one letter is usually another
     /// given name, not a slip.
     public var minFuzzyPinyinLength: Int
+    /// Apply the fuzzy rule only when at least one of the two names was typed in Latin letters:
+    /// a Han name's pinyin is computed and cannot carry a slip (see `NameToken`).
+    public var fuzzyOnlyForRomanisedNames: Bool
     /// Let a nameless record with a mobile join the one person named on that mobile, when exactly
     /// one name (after fuzzy agreement) is known for it in this run and history.
     public var linkNamelessMobile: Bool
@@ -23,10 +26,11 @@ public struct LinkRules: Sendable, Equatable {
 
     public init(linkOnMemberCard: Bool = true, linkOnMobile: Bool = true, linkOnLandline: Bool = true,
                 linkOnAddress: Bool = true, maxNameEditDistance: Int = 1, minFuzzyPinyinLength: Int = 5,
-                linkNamelessMobile: Bool = true, maxNamesPerBlock: Int = 16) {
+                fuzzyOnlyForRomanisedNames: Bool = true, linkNamelessMobile: Bool = true, maxNamesPerBlock: Int = 16) {
         self.linkOnMemberCard = linkOnMemberCard; self.linkOnMobile = linkOnMobile
         self.linkOnLandline = linkOnLandline; self.linkOnAddress = linkOnAddress
         self.maxNameEditDistance = maxNameEditDistance; self.minFuzzyPinyinLength = minFuzzyPinyinLength
+        self.fuzzyOnlyForRomanisedNames = fuzzyOnlyForRomanisedNames
         self.linkNamelessMobile = linkNamelessMobile; self.maxNamesPerBlock = maxNamesPerBlock
     }
 

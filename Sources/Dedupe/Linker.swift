@@ -5,8 +5,9 @@ import Cleanse
 /// Rules (switches and thresholds in `LinkRules`):
 /// - Records sharing a member card are one person: cards are personal.
 /// - Families share landlines, addresses and sometimes a mobile, so a shared mobile, landline or
-///   address links two records only when their names agree (`NameAgreement`: equal pinyin, or one
-///   edit apart with the same surname syllable). Names alone never link: 王伟 is legion.
+///   address links two records only when their names agree (`NameAgreement`: equal pinyin, or —
+///   when one side was typed in Latin letters, see `NameToken` — one edit apart with the same
+///   surname syllable). Names alone never link: 王伟 is legion.
 /// - A record with a mobile but no name joins the person named on that mobile only when exactly
 ///   one name (after agreement) is known for the mobile in this run and in history; otherwise it
 ///   stays with the other nameless records of that mobile (`n:` key), since nothing tells them apart.
@@ -85,10 +86,15 @@ public enum Linker {
                                    graph: inout Graph, stats: inout LinkStats) {
         guard entries.count > 1 else { return }
         var nodesByName: [String: [Int]] = [:]
+        var romanised: Set<String> = []
         var nameless: [Int] = []
         for e in entries {
-            if let p = e.pinyin { nodesByName[p, default: []].append(e.node) } else { nameless.append(e.node) }
+            guard let encoded = e.pinyin else { nameless.append(e.node); continue }
+            let token = NameToken(encoded: encoded)
+            nodesByName[token.pinyin, default: []].append(e.node)
+            if token.romanised { romanised.insert(token.pinyin) }
         }
+        // Equal pinyin agrees whatever the script (張偉, 张伟 and ZhangWei are one name).
         let names = nodesByName.keys.sorted()
         let representative = names.map { name -> Int in
             let nodes = nodesByName[name]!
@@ -102,7 +108,8 @@ public enum Linker {
         for i in 0..<names.count {
             for j in (i + 1)..<names.count {
                 stats.pairsCompared += 1
-                guard agreement.compare(names[i], names[j]) == .fuzzy else { continue }
+                let mayBeSlip = !rules.fuzzyOnlyForRomanisedNames || romanised.contains(names[i]) || romanised.contains(names[j])
+                guard mayBeSlip, agreement.compare(names[i], names[j]) == .fuzzy else { continue }
                 stats.fuzzyNameLinks += 1
                 if groups.find(i) != groups.find(j) { groupCount -= 1 }
                 groups.union(i, j)

@@ -5,8 +5,9 @@
 /// `maxNameEditDistance` apart in optimal string alignment distance (an adjacent swap counts as
 /// one edit: `zhangwei`/`zhangwie` is the typical keying slip), both are at least
 /// `minFuzzyPinyinLength` long, and they start with the same surname syllable — a family sharing
-/// a number shares the surname, so the edit must fall in the given name, where a one-letter
-/// difference between two real siblings (`liming`/`limin`) is the residual risk we accept.
+/// a number shares the surname, so the edit must fall in the given name. The caller applies the
+/// fuzzy verdict only where a slip is possible (`NameToken`); a romanised sibling one letter away
+/// (`Liming`/`Limin`) is the residual risk we accept.
 struct NameAgreement: Sendable {
     let maxDistance: Int
     let minLength: Int
