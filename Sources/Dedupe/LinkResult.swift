@@ -1,0 +1,45 @@
+/// What `Linker.link` decided, for the pipeline to persist.
+public struct LinkResult: Sendable {
+    /// Person key → durable customer id, for every observation.
+    public var assignment: [String: Int64]
+    /// Identity keys seen this run whose customer is new or changed, sorted by key.
+    public var newIdentityKeys: [(key: String, customerId: Int64)]
+    /// Earlier customers found to be one person this run; `to` is the lowest id of the cluster.
+    /// Sorted by `(to, from)`.
+    public var merges: [(from: Int64, to: Int64)]
+    /// The id counter after this run's new customers.
+    public var nextCustomerId: Int64
+    public var stats: LinkStats
+
+    public init(assignment: [String: Int64], newIdentityKeys: [(key: String, customerId: Int64)],
+                merges: [(from: Int64, to: Int64)], nextCustomerId: Int64, stats: LinkStats) {
+        self.assignment = assignment; self.newIdentityKeys = newIdentityKeys; self.merges = merges
+        self.nextCustomerId = nextCustomerId; self.stats = stats
+    }
+}
+
+/// Counts for the run ledger and logs.
+public struct LinkStats: Sendable, Equatable {
+    /// Distinct person tuples linked.
+    public var observations = 0
+    /// Records behind them (sum of `PersonObservation.count`).
+    public var records = 0
+    /// Customers this run's observations fall into.
+    public var clusters = 0
+    /// Clusters that matched no earlier customer and got a fresh id.
+    public var newCustomers = 0
+    /// Clusters that kept an earlier customer's id.
+    public var matchedExisting = 0
+    /// Earlier customers folded into another (`LinkResult.merges.count`).
+    public var merges = 0
+    /// Name pairs compared within blocks (the cost of blocking; never n²).
+    public var pairsCompared = 0
+    /// Name pairs that agreed only through the fuzzy rule.
+    public var fuzzyNameLinks = 0
+    /// Nameless observations joined to the single person named on their mobile.
+    public var namelessLinked = 0
+    /// Blocks with more names than `LinkRules.maxNamesPerBlock`.
+    public var oversizedBlocks = 0
+
+    public init() {}
+}

@@ -1,0 +1,188 @@
+import Cleanse
+
+/// Decides which person tuples are the same customer, with customer ids that last across runs.
+///
+/// Rules (switches and thresholds in `LinkRules`):
+/// - Records sharing a member card are one person: cards are personal.
+/// - Families share landlines, addresses and sometimes a mobile, so a shared mobile, landline or
+///   address links two records only when their names agree (`NameAgreement`: equal pinyin, or —
+///   when one side was typed in Latin letters, see `NameToken` — one edit apart with the same
+///   surname syllable). Names alone never link: 王伟 is legion.
+/// - A record with a mobile but no name joins the person named on that mobile only when exactly
+///   one name (after agreement) is known for the mobile in this run and in history; otherwise it
+///   stays with the other nameless records of that mobile (`n:` key), since nothing tells them apart.
+/// - A record matches an earlier customer when it shares an identity key (`IdentityKeys`) with
+///   it, or its name agrees with a name history holds for the same number or address.
+///
+/// Blocking: observations are only compared within a block (one mobile, landline or address),
+/// and exact keys are joined through a dictionary, so the work is linear in the observations
+/// plus the squares of the (small, capped) name counts per block. Union-find over observations
+/// and earlier customers gives the clusters. The partition does not depend on input order;
+/// everything emitted is sorted, new ids go to clusters in order of their smallest person key,
+/// and a cluster holding several earlier customers keeps the lowest id and records the merges.
+public enum Linker {
+    public static func link(_ observations: [PersonObservation], known: IdentityMap,
+                            rules: LinkRules = .default) -> LinkResult {
+        let obs = canonicalOrder(observations)
+        var stats = LinkStats()
+        stats.observations = obs.count
+        stats.records = obs.reduce(0) { $0 + $1.count }
+
+        var graph = Graph(observations: obs.count)
+        var keysOf: [[String]] = []
+        keysOf.reserveCapacity(obs.count)
+        var firstWithKey: [String: Int] = [:]
+        var blockIndex: [String: Int] = [:]
+        var blocks: [[(pinyin: String?, node: Int)]] = []
+
+        for (i, o) in obs.enumerated() {
+            let identity = IdentityKeys(of: o.person, personKey: o.key, rules: rules)
+            for key in identity.keys {
+                if let j = firstWithKey[key] {
+                    graph.nodes.union(i, j)
+                } else {
+                    firstWithKey[key] = i
+                    if let id = known.keys[key] { graph.nodes.union(i, graph.node(customer: id)) }
+                }
+            }
+            for entry in identity.blocks {
+                if let b = blockIndex[entry.block] {
+                    blocks[b].append((entry.pinyin, i))
+                } else {
+                    blockIndex[entry.block] = blocks.count
+                    blocks.append([(entry.pinyin, i)])
+                }
+            }
+            keysOf.append(identity.keys)
+        }
+        // History's names on this run's numbers and addresses take part in name agreement, so a
+        // typo today still finds yesterday's customer and a nameless record counts every name.
+        for (key, id) in known.keys {
+            guard let (block, pinyin) = IdentityKeys.split(key), let b = blockIndex[block] else { continue }
+            blocks[b].append((pinyin, graph.node(customer: id)))
+        }
+
+        let agreement = NameAgreement(rules: rules)
+        for (block, b) in blockIndex {
+            linkWithin(blocks[b], isMobile: block.hasPrefix("m:"), agreement: agreement, rules: rules,
+                       graph: &graph, stats: &stats)
+        }
+        return assign(obs, keysOf: keysOf, graph: &graph, known: known, stats: stats)
+    }
+
+    /// Sorted by person key, duplicates of one key folded into one observation, so the result
+    /// cannot depend on how the caller ordered or batched its input.
+    private static func canonicalOrder(_ observations: [PersonObservation]) -> [PersonObservation] {
+        var byKey: [String: PersonObservation] = [:]
+        byKey.reserveCapacity(observations.count)
+        for o in observations {
+            if var seen = byKey[o.key] { seen.count += o.count; byKey[o.key] = seen } else { byKey[o.key] = o }
+        }
+        return byKey.values.sorted { $0.key < $1.key }
+    }
+
+    private static func linkWithin(_ entries: [(pinyin: String?, node: Int)], isMobile: Bool,
+                                   agreement: NameAgreement, rules: LinkRules,
+                                   graph: inout Graph, stats: inout LinkStats) {
+        guard entries.count > 1 else { return }
+        var nodesByName: [String: [Int]] = [:]
+        var romanised: Set<String> = []
+        var nameless: [Int] = []
+        for e in entries {
+            guard let encoded = e.pinyin else { nameless.append(e.node); continue }
+            let token = NameToken(encoded: encoded)
+            nodesByName[token.pinyin, default: []].append(e.node)
+            if token.romanised { romanised.insert(token.pinyin) }
+        }
+        // Equal pinyin agrees whatever the script (張偉, 张伟 and ZhangWei are one name).
+        let names = nodesByName.keys.sorted()
+        let representative = names.map { name -> Int in
+            let nodes = nodesByName[name]!
+            for n in nodes.dropFirst() { graph.nodes.union(nodes[0], n) }
+            return nodes[0]
+        }
+        guard names.count <= rules.maxNamesPerBlock else { stats.oversizedBlocks += 1; return }
+
+        var groups = UnionFind(count: names.count)
+        var groupCount = names.count
+        for i in 0..<names.count {
+            for j in (i + 1)..<names.count {
+                stats.pairsCompared += 1
+                let mayBeSlip = !rules.fuzzyOnlyForRomanisedNames || romanised.contains(names[i]) || romanised.contains(names[j])
+                guard mayBeSlip, agreement.compare(names[i], names[j]) == .fuzzy else { continue }
+                stats.fuzzyNameLinks += 1
+                if groups.find(i) != groups.find(j) { groupCount -= 1 }
+                groups.union(i, j)
+                graph.nodes.union(representative[i], representative[j])
+            }
+        }
+        if isMobile, rules.linkNamelessMobile, groupCount == 1, !nameless.isEmpty {
+            for n in nameless { graph.nodes.union(n, representative[0]) }
+            stats.namelessLinked += nameless.count
+        }
+    }
+
+    private static func assign(_ obs: [PersonObservation], keysOf: [[String]], graph: inout Graph,
+                               known: IdentityMap, stats: LinkStats) -> LinkResult {
+        var stats = stats
+        // Observations are sorted, so clusters are numbered by their smallest person key.
+        var clusterOfRoot: [Int: Int] = [:]
+        var clusterOfObservation = [Int](repeating: 0, count: obs.count)
+        for i in obs.indices {
+            let root = graph.nodes.find(i)
+            if let c = clusterOfRoot[root] {
+                clusterOfObservation[i] = c
+            } else {
+                clusterOfObservation[i] = clusterOfRoot.count
+                clusterOfRoot[root] = clusterOfRoot.count
+            }
+        }
+        var earlier = [[Int64]](repeating: [], count: clusterOfRoot.count)
+        for (id, node) in graph.customerNodes {
+            if let c = clusterOfRoot[graph.nodes.find(node)] { earlier[c].append(id) }
+        }
+
+        var next = known.nextCustomerId
+        var merges: [(from: Int64, to: Int64)] = []
+        let customerOfCluster = earlier.map { ids -> Int64 in
+            guard let survivor = ids.min() else {
+                defer { next += 1 }
+                stats.newCustomers += 1
+                return next
+            }
+            stats.matchedExisting += 1
+            for id in ids where id != survivor { merges.append((id, survivor)) }
+            return survivor
+        }
+        merges.sort { ($0.to, $0.from) < ($1.to, $1.from) }
+
+        var assignment: [String: Int64] = [:]
+        assignment.reserveCapacity(obs.count)
+        var newKeys: [String: Int64] = [:]
+        for (i, o) in obs.enumerated() {
+            let id = customerOfCluster[clusterOfObservation[i]]
+            assignment[o.key] = id
+            for key in keysOf[i] where known.keys[key] != id { newKeys[key] = id }
+        }
+        stats.clusters = clusterOfRoot.count
+        stats.merges = merges.count
+        return LinkResult(assignment: assignment,
+                          newIdentityKeys: newKeys.sorted { $0.key < $1.key }.map { (key: $0.key, customerId: $0.value) },
+                          merges: merges, nextCustomerId: next, stats: stats)
+    }
+}
+
+/// Observations are nodes `0..<n`; earlier customers get nodes on first mention.
+private struct Graph {
+    var nodes: UnionFind
+    var customerNodes: [Int64: Int] = [:]
+
+    init(observations: Int) { nodes = UnionFind(count: observations) }
+
+    mutating func node(customer id: Int64) -> Int {
+        if let n = customerNodes[id] { return n }
+        let n = nodes.add()
+        customerNodes[id] = n
+        return n
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class DedupeTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
