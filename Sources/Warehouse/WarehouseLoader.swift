@@ -74,7 +74,7 @@ public struct WarehouseLoader {
     /// scripts and returns, per file, how its staged rows ended.
     public func merge(persons: [String: PersonSighting], link: LinkResult, asOf: Day) throws -> [String: FileReconciliation] {
         try db.query("SELECT set_config('starcard.as_of', $1, true)", [asOf.description])
-        try db.copyIn("""
+        _ = try db.copyIn("""
             COPY staging.stg_person (person_key, customer_id, name, name_pinyin, gender, birth_year, mobile, landline,
                                      member_card, province, city, address, first_seen, last_seen, observations) FROM STDIN
             """) { w in
@@ -89,12 +89,12 @@ public struct WarehouseLoader {
             }
         }
         if !link.newIdentityKeys.isEmpty {
-            try db.copyIn("COPY staging.stg_identity (identity_key, customer_id) FROM STDIN") { w in
+            _ = try db.copyIn("COPY staging.stg_identity (identity_key, customer_id) FROM STDIN") { w in
                 for k in link.newIdentityKeys { try w.writeRow([k.key, String(k.customerId)]) }
             }
         }
         if !link.merges.isEmpty {
-            try db.copyIn("COPY staging.stg_merge (from_customer_id, to_customer_id) FROM STDIN") { w in
+            _ = try db.copyIn("COPY staging.stg_merge (from_customer_id, to_customer_id) FROM STDIN") { w in
                 for m in link.merges { try w.writeRow([String(m.from), String(m.to)]) }
             }
         }
