@@ -54,7 +54,8 @@ public struct PipelineConfig: Sendable {
         var reader = ConfigReader(text: text, file: file)
         let config = reader.read()
         if !reader.problems.isEmpty || config == nil {
-            throw ConfigError(file: file.relativeToCwdPath, problems: reader.problems)
+            let inFileOrder = reader.problems.sorted { ($0.line ?? .max, $0.key) < ($1.line ?? .max, $1.key) }
+            throw ConfigError(file: file.relativeToCwdPath, problems: inFileOrder)
         }
         return config!
     }
