@@ -29,11 +29,15 @@ public struct EmbeddedCluster: Sendable {
         self.init(home: Self.defaultHome(cwd: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
     }
 
-    /// `$STARCARD_HOME` (relative paths resolved against `cwd`) or `<cwd>/.starcard`.
+    /// `$STARCARD_HOME` (`~` expanded, relative paths resolved against `cwd`) or `<cwd>/.starcard`.
     public static func defaultHome(environment: [String: String] = ProcessInfo.processInfo.environment,
                                    cwd: URL) -> URL {
         if let configured = environment["STARCARD_HOME"], !configured.isEmpty {
-            return URL(fileURLWithPath: configured, relativeTo: cwd).standardizedFileURL
+            let expanded = NSString(string: configured).expandingTildeInPath
+            // `URL(fileURLWithPath:relativeTo:)` would treat a base without a trailing slash as a
+            // file and resolve against its parent.
+            return (expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : cwd.appendingPathComponent(expanded))
+                .standardizedFileURL
         }
         return cwd.appendingPathComponent(".starcard").standardizedFileURL
     }
