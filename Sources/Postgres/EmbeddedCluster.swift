@@ -21,8 +21,23 @@ public struct EmbeddedCluster: Sendable {
     /// when that cannot work, in the folder `<home>/cluster.path` names.
     public let home: URL
 
+    /// How hard the server works to survive a crash or power cut.
+    public enum Durability: Sendable {
+        /// fsync on: a crash loses at most the last moments of commits, never consistency.
+        case crashSafe
+        /// fsync and full-page writes off: much faster checkpoints and CREATE/DROP DATABASE, but a
+        /// crash of the machine can corrupt the cluster. Only for data you can throw away (tests).
+        case disposable
+    }
+
+    /// The durability the server runs with; applied at every start, so it can change between starts.
+    public let durability: Durability
+
     /// A cluster whose files belong to `home`.
-    public init(home: URL) { self.home = home.standardizedFileURL }
+    public init(home: URL, durability: Durability = .crashSafe) {
+        self.home = home.standardizedFileURL
+        self.durability = durability
+    }
 
     /// A cluster in the default home for the current directory (see `defaultHome`).
     public init() {
@@ -64,7 +79,7 @@ public struct EmbeddedCluster: Sendable {
                          metadata: ["dataDirectory": "\(layout.dataDirectory.path)", "port": "\(port)"])
             do {
                 try tools.run("pg_ctl", ["-D", layout.dataDirectory.path, "-l", layout.logFile.path,
-                                         "-w", "-t", "120", "-o", "-p \(port)", "start"], in: layout.root)
+                                         "-w", "-t", "120", "-o", serverOptions(port: port), "start"], in: layout.root)
             } catch EmbeddedClusterError.commandFailed(_, _, let output) {
                 throw EmbeddedClusterError.startFailed(logFile: layout.logFile.path,
                                                        logTail: Self.tail(of: layout.logFile, lines: 20), output: output)
@@ -75,6 +90,15 @@ public struct EmbeddedCluster: Sendable {
             }
             try ensureDatabase(layout: layout, logger: logger)
             return url
+        }
+    }
+
+    /// Options for the postmaster command line (pg_ctl hands them to a shell, so only fixed words
+    /// and numbers go here).
+    private func serverOptions(port: Int) -> String {
+        switch durability {
+        case .crashSafe: return "-p \(port)"
+        case .disposable: return "-p \(port) -c fsync=off -c full_page_writes=off"
         }
     }
 
