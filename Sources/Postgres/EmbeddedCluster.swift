@@ -63,7 +63,9 @@ public struct EmbeddedCluster: Sendable {
     ///
     /// - Returns: a libpq URL, `postgresql:///starcard?host=<socket folder>&port=<port>&user=starcard`.
     public func start(logger: Logger? = nil) throws -> String {
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        // Searchable by all regardless of umask: as root, the server account must pass through it.
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o755])
         return try withHomeLock {
             let layout = try resolveLayout(record: true, logger: logger)
             if case .running(let url, _) = status(of: layout) {
@@ -119,6 +121,13 @@ public struct EmbeddedCluster: Sendable {
         guard FileManager.default.fileExists(atPath: home.path),
               let layout = try? resolveLayout(record: false, logger: nil) else { return .notInitialised }
         return status(of: layout)
+    }
+
+    /// The folder that holds (or will hold) `data/`, `server.log` and the socket: `<home>/cluster`,
+    /// or a private folder under /tmp when the server account cannot reach the home or the socket
+    /// path would be too long. Changes nothing on disk.
+    public func clusterFolder() throws -> URL {
+        try resolveLayout(record: false, logger: nil).root
     }
 
     /// The URL of database `starcard` while the cluster runs, else `nil`.

@@ -78,6 +78,22 @@ final class EmbeddedClusterTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: cluster.home.path))
     }
 
+    func testHomeWithSocketPathOverHundredBytesPutsClusterUnderTmp() throws {
+        let deep = scratch.appendingPathComponent(String(repeating: "long-folder-name/", count: 6))
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        let cluster = EmbeddedCluster(home: deep.appendingPathComponent(".starcard"))
+        let folder = try cluster.clusterFolder()
+        XCTAssertTrue(folder.path.hasPrefix("/tmp/starcard-"), folder.path)
+        XCTAssertLessThan(folder.path.utf8.count + "/.s.PGSQL.65535".utf8.count, 100)
+        XCTAssertEqual(try EmbeddedCluster(home: cluster.home).clusterFolder(), folder, "the same home always maps to the same folder")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "asking changes nothing on disk")
+    }
+
+    func testReachableShortHomeKeepsClusterInside() throws {
+        let cluster = EmbeddedCluster(home: scratch.appendingPathComponent(".starcard"))
+        XCTAssertEqual(try cluster.clusterFolder().path, scratch.appendingPathComponent(".starcard/cluster").path)
+    }
+
     func testDefaultHomeIsDotStarcardInWorkingFolder() {
         let cwd = URL(fileURLWithPath: "/work/project")
         XCTAssertEqual(EmbeddedCluster.defaultHome(environment: [:], cwd: cwd).path, "/work/project/.starcard")
