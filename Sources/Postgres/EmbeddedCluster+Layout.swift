@@ -44,10 +44,15 @@ extension EmbeddedCluster {
     }
 
     /// As root the server runs as `postgres`, which needs search permission on every folder down
-    /// to the home; `test -x` run as that account checks exactly that, ACLs included.
+    /// to the home; `test -x` run as that account checks exactly that, ACLs included. A home not
+    /// made yet is judged by its nearest existing parent, as `start` creates it world-searchable.
     private func serverAccountCanReach(_ folder: URL) -> Bool {
         guard ServerTools.runningAsRoot else { return true }
-        return (try? ServerTools.capture("/usr/sbin/runuser", ["-u", "postgres", "--", "test", "-x", folder.path])) != nil
+        var existing = folder
+        while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
+            existing = existing.deletingLastPathComponent()
+        }
+        return (try? ServerTools.capture("/usr/sbin/runuser", ["-u", "postgres", "--", "test", "-x", existing.path])) != nil
     }
 
     /// Creates the cluster folder owned by the server account, private to it; refuses a folder

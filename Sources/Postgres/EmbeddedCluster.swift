@@ -21,19 +21,38 @@ public struct EmbeddedCluster: Sendable {
     /// when that cannot work, in the folder `<home>/cluster.path` names.
     public let home: URL
 
+    /// How hard the server works to survive a crash or power cut.
+    public enum Durability: Sendable {
+        /// fsync on: a crash loses at most the last moments of commits, never consistency.
+        case crashSafe
+        /// fsync and full-page writes off: much faster checkpoints and CREATE/DROP DATABASE, but a
+        /// crash of the machine can corrupt the cluster. Only for data you can throw away (tests).
+        case disposable
+    }
+
+    /// The durability the server runs with; applied at every start, so it can change between starts.
+    public let durability: Durability
+
     /// A cluster whose files belong to `home`.
-    public init(home: URL) { self.home = home.standardizedFileURL }
+    public init(home: URL, durability: Durability = .crashSafe) {
+        self.home = home.standardizedFileURL
+        self.durability = durability
+    }
 
     /// A cluster in the default home for the current directory (see `defaultHome`).
     public init() {
         self.init(home: Self.defaultHome(cwd: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
     }
 
-    /// `$STARCARD_HOME` (relative paths resolved against `cwd`) or `<cwd>/.starcard`.
+    /// `$STARCARD_HOME` (`~` expanded, relative paths resolved against `cwd`) or `<cwd>/.starcard`.
     public static func defaultHome(environment: [String: String] = ProcessInfo.processInfo.environment,
                                    cwd: URL) -> URL {
         if let configured = environment["STARCARD_HOME"], !configured.isEmpty {
-            return URL(fileURLWithPath: configured, relativeTo: cwd).standardizedFileURL
+            let expanded = NSString(string: configured).expandingTildeInPath
+            // `URL(fileURLWithPath:relativeTo:)` would treat a base without a trailing slash as a
+            // file and resolve against its parent.
+            return (expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : cwd.appendingPathComponent(expanded))
+                .standardizedFileURL
         }
         return cwd.appendingPathComponent(".starcard").standardizedFileURL
     }
@@ -44,7 +63,9 @@ public struct EmbeddedCluster: Sendable {
     ///
     /// - Returns: a libpq URL, `postgresql:///starcard?host=<socket folder>&port=<port>&user=starcard`.
     public func start(logger: Logger? = nil) throws -> String {
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        // Searchable by all regardless of umask: as root, the server account must pass through it.
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o755])
         return try withHomeLock {
             let layout = try resolveLayout(record: true, logger: logger)
             if case .running(let url, _) = status(of: layout) {
@@ -60,7 +81,7 @@ public struct EmbeddedCluster: Sendable {
                          metadata: ["dataDirectory": "\(layout.dataDirectory.path)", "port": "\(port)"])
             do {
                 try tools.run("pg_ctl", ["-D", layout.dataDirectory.path, "-l", layout.logFile.path,
-                                         "-w", "-t", "120", "-o", "-p \(port)", "start"], in: layout.root)
+                                         "-w", "-t", "120", "-o", serverOptions(port: port), "start"], in: layout.root)
             } catch EmbeddedClusterError.commandFailed(_, _, let output) {
                 throw EmbeddedClusterError.startFailed(logFile: layout.logFile.path,
                                                        logTail: Self.tail(of: layout.logFile, lines: 20), output: output)
@@ -71,6 +92,15 @@ public struct EmbeddedCluster: Sendable {
             }
             try ensureDatabase(layout: layout, logger: logger)
             return url
+        }
+    }
+
+    /// Options for the postmaster command line (pg_ctl hands them to a shell, so only fixed words
+    /// and numbers go here).
+    private func serverOptions(port: Int) -> String {
+        switch durability {
+        case .crashSafe: return "-p \(port)"
+        case .disposable: return "-p \(port) -c fsync=off -c full_page_writes=off"
         }
     }
 
@@ -91,6 +121,13 @@ public struct EmbeddedCluster: Sendable {
         guard FileManager.default.fileExists(atPath: home.path),
               let layout = try? resolveLayout(record: false, logger: nil) else { return .notInitialised }
         return status(of: layout)
+    }
+
+    /// The folder that holds (or will hold) `data/`, `server.log` and the socket: `<home>/cluster`,
+    /// or a private folder under /tmp when the server account cannot reach the home or the socket
+    /// path would be too long. Changes nothing on disk.
+    public func clusterFolder() throws -> URL {
+        try resolveLayout(record: false, logger: nil).root
     }
 
     /// The URL of database `starcard` while the cluster runs, else `nil`.

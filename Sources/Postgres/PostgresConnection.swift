@@ -11,7 +11,7 @@ public final class PostgresConnection {
     let logger: Logger?
     /// Kept alive as long as the connection because libpq holds a raw pointer to it.
     private let noticeSink: NoticeSink
-    /// Depth of `transaction` calls; nested calls become savepoints.
+    /// Depth of `transaction` calls, to give nested savepoints distinct names.
     var transactionDepth = 0
 
     private init(handle: OpaquePointer, logger: Logger?) {

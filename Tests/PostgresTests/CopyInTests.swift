@@ -91,6 +91,7 @@ final class CopyInTests: XCTestCase {
     func testMillionSalesLinesOfThirteenColumnsThroughput() throws {
         try XCTSkipUnless(ProcessInfo.processInfo.environment["STARCARD_BENCH"] == "1", "set STARCARD_BENCH=1")
         let connection = try PostgresConnection.connect(try TestDatabase.fresh())
+        defer { try? connection.execute("DROP TABLE sales") }
         try connection.execute("CREATE UNLOGGED TABLE sales (" + (1...13).map { "c\($0) text" }.joined(separator: ", ") + ")")
         let fields: [String?] = ["SO-20240101-000123", "2024-01-01", "STORE-0042", "张伟", "13800138000", "北京市",
                                  "朝阳区建国路88号", "SKU-998877", "空调 KFR-35GW", "1", "3999.00", "CNY", nil]

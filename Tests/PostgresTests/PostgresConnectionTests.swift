@@ -84,6 +84,18 @@ final class PostgresConnectionTests: XCTestCase {
         XCTAssertEqual(try connection.query("SELECT count(*) AS n FROM t").value(0, "n"), "0")
     }
 
+    func testSessionEndedByAdministratorIsRetriable() throws {
+        let url = try TestDatabase.fresh()
+        let victim = try PostgresConnection.connect(url)
+        let pid = try XCTUnwrap(victim.query("SELECT pg_backend_pid() AS pid").value(0, "pid"))
+        let admin = try PostgresConnection.connect(url)
+        XCTAssertEqual(try admin.query("SELECT pg_terminate_backend($1::int) AS done", [pid]).value(0, "done"), "t")
+        XCTAssertThrowsError(try victim.query("SELECT 1")) { error in
+            let error = error as! PostgresError
+            XCTAssertTrue(error.isRetriable, "\(error.kind) \(String(describing: error.sqlState)): \(error.message)")
+        }
+    }
+
     func testServerVersionIsFifteenOrLater() throws {
         let connection = try PostgresConnection.connect(try TestDatabase.fresh())
         XCTAssertGreaterThanOrEqual(connection.serverVersion, 150000)
