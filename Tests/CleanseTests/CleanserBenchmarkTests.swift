@@ -43,6 +43,7 @@ final class CleanserBenchmarkTests: XCTestCase {
             if case .clean = cleanser.cleanse(r) { clean += 1 }
         }
         let seconds = Double(cpuNanoseconds() - start) / 1e9
+        print("cleanse caches: \(cleanser.nameCache.count) names, \(cleanser.cityCache.count) cities")
         // The floor: the same record built from the raw strings with no parsing or normalising.
         let floorStart = cpuNanoseconds()
         var built = 0
