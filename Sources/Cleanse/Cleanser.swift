@@ -12,7 +12,7 @@ public final class Cleanser {
     let columnCount: Int
     let columns: Columns
     let han = HanTransliterator()
-    let placeholders: Set<UInt64>
+    let placeholders: PhoneNumber.Placeholders
     let categories: CategoryTable
     let provinceIndex: [String: String]
     let outcomes: [String: ContactOutcome]
