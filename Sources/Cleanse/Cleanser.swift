@@ -32,6 +32,7 @@ public final class Cleanser {
 
     /// `mapping` must have been made for `kind`; `file` names the file in rejections.
     public init(kind: SourceKind, mapping: ColumnMapping, rules: CleanseRules, file: String) {
+        precondition(mapping.kind == kind, "\(file): a \(mapping.kind.rawValue) column mapping cannot cleanse \(kind.rawValue) records")
         self.kind = kind
         self.file = file
         self.rules = rules
