@@ -4,45 +4,54 @@ import Extract
 extension Cleanser {
     func person(_ raw: RawRecord, issues: inout [FieldIssue]) -> Person {
         let c = columns
-        var p = Person()
-        if let v = text(raw, c.name), let n = cached(&nameCache, v, { PersonName.normalize(v, han: han) }) {
-            p.name = n.name; p.namePinyin = n.pinyin; p.gender = n.genderHint
-        }
+        var name: NormalizedName?
+        if let v = text(raw, c.name) { name = cached(&nameCache, v) { PersonName.normalize(v, han: han) } }
+        var gender = name?.genderHint
         if let v = text(raw, c.gender) {
             switch cached(&genderCache, v, { Demographics.gender(v, han: han) }) {
-            case .value(let g): p.gender = g
+            case .value(let g): gender = g
             case .issue(let code): issues.append(issue(raw, "gender", code, v))
             case .empty: break
             }
         }
+        var birthYear: Int?
         if let v = text(raw, c.birthYear) {
             switch Demographics.birthYear(v, window: birthYears) {
-            case .value(let y): p.birthYear = y
+            case .value(let y): birthYear = y
             case .issue(let code): issues.append(issue(raw, "birth_year", code, v))
             case .empty: break
             }
         }
-        if c.mobile >= 0 { phone(raw, "mobile", PhoneNumber.readMobile(raw.fields[c.mobile], placeholders: placeholders), &p, &issues) }
-        if c.landline >= 0 { phone(raw, "landline", PhoneNumber.readLandline(raw.fields[c.landline]), &p, &issues) }
-        p.memberCard = text(raw, c.memberCard)
+        var phones = Phones()
+        if c.mobile >= 0 { phones.take(PhoneNumber.readMobile(raw.fields[c.mobile], placeholders: placeholders), fromMobileColumn: true) }
+        if c.landline >= 0 { phones.take(PhoneNumber.readLandline(raw.fields[c.landline]), fromMobileColumn: false) }
+        if let code = phones.mobileIssue { issues.append(issue(raw, "mobile", code, raw.fields[c.mobile])) }
+        if let code = phones.landlineIssue { issues.append(issue(raw, "landline", code, raw.fields[c.landline])) }
+        var province: String?
         if let v = text(raw, c.province) {
-            p.province = cached(&provinceCache, v) { Region.province(v, index: provinceIndex, han: han) }
-            if p.province == nil { issues.append(issue(raw, "province", ReasonCode.provinceUnknown, v)) }
+            province = cached(&provinceCache, v) { Region.province(v, index: provinceIndex, han: han) }
+            if province == nil { issues.append(issue(raw, "province", ReasonCode.provinceUnknown, v)) }
         }
-        if let v = text(raw, c.city) { p.city = cached(&cityCache, v) { Region.city(v, han: han) } }
-        p.address = text(raw, c.address)
-        return p
+        var city: String?
+        if let v = text(raw, c.city) { city = cached(&cityCache, v) { Region.city(v, han: han) } }
+        return Person(name: name?.name, namePinyin: name?.pinyin, gender: gender, birthYear: birthYear,
+                      mobile: phones.mobile, landline: phones.landline, memberCard: text(raw, c.memberCard),
+                      province: province, city: city, address: text(raw, c.address))
     }
 
-    /// Puts a phone reading where it belongs: a landline in the mobile column moves to landline
-    /// (and the reverse) unless that field already has its own value.
-    private func phone(_ raw: RawRecord, _ field: String, _ reading: PhoneNumber.Reading, _ p: inout Person,
-                       _ issues: inout [FieldIssue]) {
-        switch reading {
-        case .empty: break
-        case .mobile(let m): if p.mobile == nil { p.mobile = m }
-        case .landline(let l): if p.landline == nil { p.landline = l }
-        case .issue(let code): issues.append(issue(raw, field, code, raw.fields[field == "mobile" ? columns.mobile : columns.landline]))
+    /// Where the two phone columns' readings end up: a landline in the mobile column moves to
+    /// landline (and the reverse) unless that field has a usable value of its own.
+    private struct Phones {
+        var mobile: String?, landline: String?
+        var mobileIssue: String?, landlineIssue: String?
+
+        mutating func take(_ reading: PhoneNumber.Reading, fromMobileColumn: Bool) {
+            switch reading {
+            case .empty: break
+            case .mobile(let m): if fromMobileColumn || mobile == nil { mobile = m }
+            case .landline(let l): if !fromMobileColumn || landline == nil { landline = l }
+            case .issue(let code): if fromMobileColumn { mobileIssue = code } else { landlineIssue = code }
+            }
         }
     }
 

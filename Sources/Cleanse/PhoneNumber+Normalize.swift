@@ -19,9 +19,23 @@ enum PhoneNumber {
                                                    "13800000000", "13900000000", "13000000000", "18888888888",
                                                    "13812345678", "10000000000", "12345678910"]
 
-    /// Placeholders as numbers, so the check costs an integer hash, not a string hash.
-    static func placeholderSet(_ extra: Set<String>) -> Set<UInt64> {
-        Set(builtInPlaceholders.union(extra).compactMap { UInt64($0.filter(\.isNumber)) })
+    /// Placeholders as sorted numbers: the check on every mobile is a short binary search over
+    /// integers, with no string built and no hashing.
+    static func placeholderSet(_ extra: Set<String>) -> Placeholders {
+        Placeholders(sorted: builtInPlaceholders.union(extra).compactMap { UInt64($0.filter(\.isNumber)) }.sorted())
+    }
+
+    struct Placeholders: Sendable {
+        let sorted: [UInt64]
+
+        func contains(_ v: UInt64) -> Bool {
+            var lo = 0, hi = sorted.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sorted[mid] < v { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < sorted.count && sorted[lo] == v
+        }
     }
 
     /// Up to 24 digits of a number and what else was seen around them.
@@ -63,7 +77,7 @@ enum PhoneNumber {
         return b[..<dot].allSatisfy { $0 &- 0x30 < 10 } && b[(dot + 1)...].allSatisfy { $0 == 0x30 }
     }
 
-    static func readMobile(_ s: String, placeholders: Set<UInt64>) -> Reading {
+    static func readMobile(_ s: String, placeholders: Placeholders) -> Reading {
         guard let t = Text.field(s) else { return .empty }
         return Text.withBytes(t) { b in
             if b.count == 11, b[0] == 0x31, b.allSatisfy({ $0 &- 0x30 < 10 }) {
@@ -79,7 +93,7 @@ enum PhoneNumber {
     }
 
     private static func classify(_ all: UnsafeBufferPointer<UInt8>, plus: Bool, original: UnsafeBufferPointer<UInt8>,
-                                 placeholders: Set<UInt64>) -> Reading {
+                                 placeholders: Placeholders) -> Reading {
         func starts(_ p: String) -> Bool { all.starts(with: p.utf8) }
         var drop = 0, taiwan = false, international = false
         if starts("00886") { drop = 5; taiwan = true }
@@ -107,7 +121,7 @@ enum PhoneNumber {
         return .issue(ReasonCode.mobileInvalid)
     }
 
-    private static func isPlaceholder(_ b: UnsafeBufferPointer<UInt8>, _ placeholders: Set<UInt64>) -> Bool {
+    private static func isPlaceholder(_ b: UnsafeBufferPointer<UInt8>, _ placeholders: Placeholders) -> Bool {
         var v: UInt64 = 0
         for c in b { v = v &* 10 &+ UInt64(c &- 0x30) }
         return b.dropFirst().allSatisfy { $0 == b[b.count - 1] } || placeholders.contains(v)

@@ -52,6 +52,25 @@ final class CleanserTests: XCTestCase {
         XCTAssertNil(record.person.mobile)
         XCTAssertEqual(record.person.landline, "02112345678")
     }
+    func testLandlineColumnWinsOverLandlineMovedFromMobileColumn() throws {
+        let c = try cleanser(.sales, salesHeader + ["landline"])
+        guard let (record, _) = clean(c.cleanse(row(["SO-1", "2025-03-07", "张伟", "021-12345678", "", "", "", "10", "010-88886666"]))) else { return }
+        XCTAssertEqual(record.person.landline, "01088886666")
+        XCTAssertNil(record.person.mobile)
+    }
+    func testMobileInLandlineColumnFillsEmptyMobile() throws {
+        let c = try cleanser(.sales, salesHeader + ["landline"])
+        guard let (record, issues) = clean(c.cleanse(row(["SO-1", "2025-03-07", "张伟", "", "", "", "", "10", "13912345678"]))) else { return }
+        XCTAssertEqual(record.person.mobile, "13912345678")
+        XCTAssertNil(record.person.landline)
+        XCTAssertEqual(issues, [])
+    }
+    func testInvalidLandlineIsIssueNamingLandlineField() throws {
+        let c = try cleanser(.sales, salesHeader + ["landline"])
+        guard let (_, issues) = clean(c.cleanse(row(["SO-1", "2025-03-07", "张伟", "13912345678", "", "", "", "10", "8888"]))) else { return }
+        XCTAssertEqual(issues.map(\.field), ["landline"])
+        XCTAssertEqual(issues.map(\.code), [ReasonCode.landlineInvalid])
+    }
     func testMaskedMobileWithoutOtherContactRejectsRowAsUnidentifiable() throws {
         let c = try cleanser(.sales, salesHeader)
         let r = rejection(c.cleanse(row(["SO-1", "2025-03-07", "张伟", "138****5678", "", "", "", "10"])))

@@ -78,6 +78,20 @@ final class ColumnMappingTests: XCTestCase {
             XCTAssertEqual((e as? MappingError)?.unknownColumns, ["colour"])
         }
     }
+    func testNoBuiltInAliasMeansTwoFieldsOfOneKind() {
+        let han = HanTransliterator()
+        for kind in SourceKind.allCases {
+            var fieldOfKey: [String: String] = [:]
+            for spec in ColumnMapping.specs(kind) {
+                for name in [spec.name] + spec.aliases {
+                    let key = ColumnMapping.headerKey(name, han: han)
+                    XCTAssertTrue(fieldOfKey[key] == nil || fieldOfKey[key] == spec.name,
+                                  "\(kind): '\(name)' means both \(fieldOfKey[key] ?? "") and \(spec.name)")
+                    fieldOfKey[key] = spec.name
+                }
+            }
+        }
+    }
     func testRequiredFields() {
         XCTAssertEqual(ColumnMapping.requiredFields(.sales), ["order_id", "order_date", "amount"])
         XCTAssertEqual(ColumnMapping.requiredFields(.warranty), ["card_id", "registered_on"])

@@ -1,0 +1,98 @@
+/// A memo of normalised values by the raw field text, the hot-path cache of `Cleanser`.
+///
+/// Most cached values (names, cities, provinces, categories, channels) are at most 15 UTF-8
+/// bytes. Those are keyed by their bytes packed into two integers and kept in an open-addressing
+/// table with a multiplicative hash: a hit costs no string retain, no Unicode normalisation and no
+/// SipHash, which together were most of a `Dictionary<String, _>` lookup. Longer values fall back
+/// to a dictionary by `RawKey`. The memo empties itself at `limit` entries so memory stays bounded
+/// on files with millions of distinct values; a value dropped is only recomputed.
+struct FieldCache<Value> {
+    /// Up to 15 bytes of UTF-8, zero-padded, with the length in the top byte of `high`; an empty
+    /// slot has `high == 0`, which no stored key has because stored keys are never empty.
+    struct SmallKey: Hashable {
+        var low: UInt64
+        var high: UInt64
+    }
+
+    private var keys: [SmallKey]
+    private var values: [Value?]
+    private var used = 0
+    private var large: [RawKey: Value] = [:]
+    let limit: Int
+    private static var initialCapacity: Int { 256 }
+
+    init(limit: Int) {
+        self.limit = limit
+        keys = Array(repeating: SmallKey(low: 0, high: 0), count: Self.initialCapacity)
+        values = Array(repeating: nil, count: Self.initialCapacity)
+    }
+
+    var count: Int { used + large.count }
+
+    /// The memoised value for `text`, computing and storing it with `make` on a miss.
+    @inline(__always)
+    mutating func value(_ text: String, _ make: () -> Value) -> Value {
+        guard let key = Self.smallKey(text) else { return largeValue(text, make) }
+        var i = slot(of: key)
+        while keys[i].high != 0 {
+            if keys[i] == key { return values[i]! }
+            i = (i + 1) & (keys.count - 1)
+        }
+        let v = make()
+        if count >= limit { removeAll() }
+        if (used + 1) * 2 > keys.count { grow() }
+        insert(key, v)
+        return v
+    }
+
+    private mutating func largeValue(_ text: String, _ make: () -> Value) -> Value {
+        let key = RawKey(text)
+        if let hit = large[key] { return hit }
+        if count >= limit { removeAll() }
+        let v = make()
+        large[key] = v
+        return v
+    }
+
+    @inline(__always)
+    private func slot(of key: SmallKey) -> Int {
+        var h = key.low &* 0x9E37_79B9_7F4A_7C15 ^ key.high &* 0xC2B2_AE3D_27D4_EB4F
+        h = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 32
+        return Int(truncatingIfNeeded: h) & (keys.count - 1)
+    }
+
+    private mutating func insert(_ key: SmallKey, _ value: Value) {
+        var i = slot(of: key)
+        while keys[i].high != 0 { i = (i + 1) & (keys.count - 1) }
+        keys[i] = key
+        values[i] = value
+        used += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: SmallKey(low: 0, high: 0), count: oldKeys.count * 2)
+        values = Array(repeating: nil, count: oldKeys.count * 2)
+        used = 0
+        for (k, v) in zip(oldKeys, oldValues) where k.high != 0 { insert(k, v!) }
+    }
+
+    private mutating func removeAll() {
+        keys = Array(repeating: SmallKey(low: 0, high: 0), count: Self.initialCapacity)
+        values = Array(repeating: nil, count: Self.initialCapacity)
+        used = 0
+        large.removeAll()
+    }
+
+    @inline(__always)
+    static func smallKey(_ text: String) -> SmallKey? {
+        Text.withBytes(text) { b in
+            guard b.count <= 15, b.count > 0 else { return nil }
+            var key = SmallKey(low: 0, high: UInt64(b.count) << 56)
+            for i in 0..<min(8, b.count) { key.low |= UInt64(b[i]) << (8 * UInt64(i)) }
+            if b.count > 8 { for i in 8..<b.count { key.high |= UInt64(b[i]) << (8 * UInt64(i - 8)) } }
+            return key
+        }
+    }
+}

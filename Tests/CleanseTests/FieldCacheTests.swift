@@ -1,0 +1,41 @@
+import XCTest
+@testable import Cleanse
+
+final class FieldCacheTests: XCTestCase {
+    func testHitDoesNotRecompute() {
+        var cache = FieldCache<String>(limit: 100)
+        var calls = 0
+        for _ in 0..<3 { XCTAssertEqual(cache.value("广州") { calls += 1; return "广州市" }, "广州市") }
+        XCTAssertEqual(calls, 1)
+    }
+    func testKeysThatShareAPrefixStayApart() {
+        var cache = FieldCache<Int>(limit: 100)
+        XCTAssertEqual(cache.value("abcdefgh") { 1 }, 1)
+        XCTAssertEqual(cache.value("abcdefghi") { 2 }, 2)
+        XCTAssertEqual(cache.value("abcdefgh") { 3 }, 1)
+    }
+    func testLongValueUsesFallbackAndStillHits() {
+        var cache = FieldCache<Int>(limit: 100)
+        let long = "广东省广州市天河区天河路"
+        XCTAssertEqual(cache.value(long) { 7 }, 7)
+        XCTAssertEqual(cache.value(long) { 8 }, 7)
+    }
+    func testGrowsPastInitialCapacityWithoutLosingEntries() {
+        var cache = FieldCache<Int>(limit: 100_000)
+        for i in 0..<5_000 { _ = cache.value("k\(i)") { i } }
+        for i in 0..<5_000 { XCTAssertEqual(cache.value("k\(i)") { -1 }, i) }
+        XCTAssertEqual(cache.count, 5_000)
+    }
+    func testLimitEmptiesTheCache() {
+        var cache = FieldCache<Int>(limit: 10)
+        for i in 0..<25 { _ = cache.value("k\(i)") { i } }
+        XCTAssertLessThanOrEqual(cache.count, 10)
+        XCTAssertEqual(cache.value("k24") { -1 }, 24)
+    }
+    func testNilValueIsCachedToo() {
+        var cache = FieldCache<String?>(limit: 10)
+        var calls = 0
+        for _ in 0..<2 { XCTAssertNil(cache.value("火星") { calls += 1; return nil }) }
+        XCTAssertEqual(calls, 1)
+    }
+}
