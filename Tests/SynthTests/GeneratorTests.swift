@@ -185,6 +185,15 @@ final class GeneratorTests: XCTestCase {
         XCTAssertGreaterThan(rewritten, 0, "no copy has a rewritten mobile")
     }
 
+    func testDefaultRatesGiveTheDocumentedShareOfRejects() {
+        let s = Self.shared.summary
+        let d = DirtRates.default
+        let rows = Double(s.salesLines + s.warrantyCards + s.contactAttempts)
+        let expected = rows * (d.raggedRow + d.missingKey + d.missingDate + d.invalidDate + d.unidentifiable)
+            + Double(s.salesLines) * d.invalidAmount + Double(s.contactAttempts) * d.invalidOutcome
+        XCTAssertEqual(Double(s.rejectsExpected), expected, accuracy: expected * 0.4)
+    }
+
     func testGzipWritesGzipFilesUnderGzNames() throws {
         let root = temporaryFolder("gzip")
         defer { try? FileManager.default.removeItem(at: root) }
