@@ -29,74 +29,9 @@ struct DeliveryWriter {
         isCustomer = Array(repeating: false, count: persons.count)
     }
 
-    private struct FileKey: Hashable { let delivery: Int; let spec: FileSpec }
-
     mutating func write(_ history: History) throws(SynthError) -> SynthSummary {
-        let end = config.endDate.dayNumber
-        func delivery(_ day: Int32) -> Int { Int(day) <= end ? 0 : Int(day) - end }
-        func nightLabel(_ d: Int) -> String? {
-            guard d > 0 else { return nil }
-            let date = SynthDate(dayNumber: end + d)
-            return "\(date.year)\(pad2(date.month))\(pad2(date.day))"
-        }
-
-        // Identifiers follow chronological order, as the source systems would have issued them.
-        let sales = history.sales.indices.sorted {
-            let a = history.sales[$0], b = history.sales[$1]
-            return (a.day, a.order, a.lineNo) < (b.day, b.order, b.lineNo)
-        }
-        var orderIds = [String](repeating: "", count: history.sales.count)
-        var mainlandOrders = 0, taiwanOrders = 0
-        var lastOrder: Int32 = -1
-        var buckets: [FileKey: [Int]] = [:]
-        for d in 1..<(config.nights + 1) {
-            let night = nightLabel(d)
-            for spec in [layout.sales(year: 0, night: night, online: false, taiwan: false),
-                         layout.warranty(year: 0, night: night, taiwan: false),
-                         layout.contact(year: 0, night: night)] {
-                buckets[FileKey(delivery: d, spec: spec)] = []
-            }
-        }
-        for i in sales {
-            let e = history.sales[i]
-            let taiwan = persons[Int(e.person)].residence.taiwan
-            if e.order != lastOrder {
-                lastOrder = e.order
-                if taiwan { taiwanOrders += 1 } else { mainlandOrders += 1 }
-            }
-            orderIds[i] = taiwan ? "TW" + Formats.zeroPadded(taiwanOrders, width: 8)
-                                 : "SO" + Formats.zeroPadded(mainlandOrders, width: 9)
-            let d = delivery(e.day)
-            let spec = layout.sales(year: SynthDate(dayNumber: Int(e.day)).year, night: nightLabel(d),
-                                    online: e.channel == .online, taiwan: taiwan)
-            buckets[FileKey(delivery: d, spec: spec), default: []].append(i)
-        }
-        let cards = history.warranty.indices.sorted {
-            let a = history.warranty[$0], b = history.warranty[$1]
-            return (a.registeredDay, a.person, a.serial) < (b.registeredDay, b.person, b.serial)
-        }
-        var cardIds = [String](repeating: "", count: history.warranty.count)
-        for (n, i) in cards.enumerated() {
-            let e = history.warranty[i]
-            cardIds[i] = "W" + Formats.zeroPadded(n + 1, width: 9)
-            let d = delivery(e.registeredDay)
-            let spec = layout.warranty(year: SynthDate(dayNumber: Int(e.registeredDay)).year, night: nightLabel(d),
-                                       taiwan: persons[Int(e.person)].residence.taiwan)
-            buckets[FileKey(delivery: d, spec: spec), default: []].append(i)
-        }
-        let calls = history.calls.indices.sorted {
-            let a = history.calls[$0], b = history.calls[$1]
-            return (a.day, a.secondOfDay, a.person) < (b.day, b.secondOfDay, b.person)
-        }
-        var attemptIds = [String](repeating: "", count: history.calls.count)
-        for (n, i) in calls.enumerated() {
-            let e = history.calls[i]
-            attemptIds[i] = "C" + Formats.zeroPadded(n + 1, width: 9)
-            let d = delivery(e.day)
-            let spec = layout.contact(year: SynthDate(dayNumber: Int(e.day)).year, night: nightLabel(d))
-            buckets[FileKey(delivery: d, spec: spec), default: []].append(i)
-        }
-
+        let routing = Routing(history: history, persons: persons, layout: layout, config: config)
+        let buckets = routing.buckets
         let kindOrder: [RecordKind] = [.sales, .warranty, .contact]
         let keys = buckets.keys.sorted {
             ($0.delivery, kindOrder.firstIndex(of: $0.spec.kind)!, $0.spec.name)
@@ -107,9 +42,9 @@ struct DeliveryWriter {
             let path = "\(folder)/\(key.spec.kind.folder)/\(key.spec.name)" + (config.gzip ? ".gz" : "")
             try writeFile(path, key.spec, night: key.delivery > 0, events: buckets[key]!, sales: history.sales) { renderer, i in
                 switch key.spec.kind {
-                case .sales: (renderer.sale(history.sales[i], orderId: orderIds[i], spec: key.spec), Int(history.sales[i].person))
-                case .warranty: (renderer.warranty(history.warranty[i], cardId: cardIds[i], spec: key.spec), Int(history.warranty[i].person))
-                case .contact: (renderer.contact(history.calls[i], attemptId: attemptIds[i], spec: key.spec), Int(history.calls[i].person))
+                case .sales: (renderer.sale(history.sales[i], orderId: routing.orderIds[i], spec: key.spec), Int(history.sales[i].person))
+                case .warranty: (renderer.warranty(history.warranty[i], cardId: routing.cardIds[i], spec: key.spec), Int(history.warranty[i].person))
+                case .contact: (renderer.contact(history.calls[i], attemptId: routing.attemptIds[i], spec: key.spec), Int(history.calls[i].person))
                 }
             }
             switch key.spec.kind {

@@ -100,28 +100,51 @@ public struct SynthConfig: Sendable {
 /// id, line, name, address, card and landline, but fresh mobile, date, amount, province and
 /// category forms, so it is a duplicate only after cleansing.
 public struct DirtRates: Sendable {
+    /// Share of phone numbers written in a non-plain (still valid) form.
     public var phoneFormatVariety: Double
+    /// Share of dates written as `2025/3/7`, `20250307` or `2025年3月7日` instead of ISO.
     public var dateFormatVariety: Double
+    /// Share of amounts written as `¥1,299.00` or `1299元`.
     public var amountFormatVariety: Double
+    /// Share of categories written as a synonym or the English code.
     public var categoryNameVariety: Double
+    /// Share of addresses without district or with a shortened unit (`4-502`).
     public var addressAbbreviation: Double
+    /// Share of province and city names without their suffix (`广东`, `广州`).
     public var shortProvinceName: Double
+    /// Share of a person's later records whose name is in traditional characters.
     public var traditionalName: Double
+    /// `mobile.masked` field issue rate (sales, warranty).
     public var maskedMobile: Double
+    /// `mobile.placeholder` field issue rate (sales, warranty).
     public var placeholderMobile: Double
+    /// `mobile.spreadsheet_damage` field issue rate (sales, warranty).
     public var spreadsheetMobile: Double
+    /// `category.unknown` field issue rate (sales, warranty).
     public var unknownCategory: Double
+    /// `birth_year.impossible` field issue rate (warranty).
     public var impossibleBirthYear: Double
+    /// `province.unknown` field issue rate (sales, warranty).
     public var unknownProvince: Double
+    /// `csv.ragged` reject rate (all files).
     public var raggedRow: Double
+    /// `key.missing` reject rate (all files).
     public var missingKey: Double
+    /// `date.missing` reject rate (all files).
     public var missingDate: Double
+    /// `date.invalid` reject rate (all files).
     public var invalidDate: Double
+    /// `amount.invalid` reject rate (sales).
     public var invalidAmount: Double
+    /// `outcome.invalid` reject rate (contacts).
     public var invalidOutcome: Double
+    /// `customer.unidentifiable` reject rate (all files).
     public var unidentifiable: Double
+    /// Byte-identical re-exports per row of later English base files.
     public var reExportedRows: Double
+    /// Byte-identical re-exports per row of night files (at least one a file when above 0).
     public var nightReExports: Double
+    /// Rewritten copies of English store lines per row of the base GB18030 sales export.
     public var duplicateAcrossSources: Double
 
     public init(phoneFormatVariety: Double = 0.35, dateFormatVariety: Double = 0.4, amountFormatVariety: Double = 0.3, categoryNameVariety: Double = 0.3,

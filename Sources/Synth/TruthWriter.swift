@@ -42,12 +42,13 @@ final class TruthWriter {
         for w in [records, rejects, issues, duplicates] { try w.close() }
     }
 
-    /// One row per person with their final address and the hidden behaviour parameters.
+    /// One row per person with their final address (and the one before a move, for SCD2 checks),
+    /// the hidden behaviour parameters, the categories bought and the revenue in yuan.
     func writePersons(_ persons: [SimPerson], history: History) throws(SynthError) {
         let w = try CSVFileWriter(root: root, relativePath: "truth/persons.csv", encoding: .utf8)
         try w.write(["person_id", "name", "mobile", "landline", "province", "city", "address", "household_id", "gender",
-                     "birth_year", "purchase_rate", "dropout_p", "mean_spend", "member_card", "moved_on", "categories",
-                     "revenue"])
+                     "birth_year", "purchase_rate", "dropout_p", "mean_spend", "member_card", "moved_on", "previous_address",
+                     "categories", "revenue"])
         var scratch = Xoshiro(seed: 0)
         for p in persons {
             let r = p.move?.to ?? p.residence
@@ -58,6 +59,7 @@ final class TruthWriter {
                 "H" + Formats.zeroPadded(p.household, width: 7), p.male ? "M" : "F", String(p.birthYear),
                 Self.decimal(p.lambda), Self.decimal(p.dropout), Self.decimal(p.meanSpend), p.memberCard ?? "",
                 p.move.map { SynthDate(dayNumber: $0.day).description } ?? "",
+                p.move == nil ? "" : Formats.address(p.residence, abbreviate: false, rng: &scratch),
                 cats.map { Catalogue.categories[$0].code }.joined(separator: ";"),
                 String(Int(history.revenue[p.id - 1])),
             ])

@@ -162,7 +162,16 @@ final class GeneratorTests: XCTestCase {
         let persons = try set.table("truth/persons.csv")
         let movedOnNight = Set(persons.rows.values.filter { $0[persons.column("moved_on")].hasPrefix("2025-07-0") }.map { $0[0] })
         let nightRecords = try set.table("truth/records.csv").rows.values.filter { $0[0].hasPrefix("nights/") }
-        XCTAssertTrue(nightRecords.contains { movedOnNight.contains($0[2]) }, "no address change in the increments")
+        let moved = nightRecords.filter { movedOnNight.contains($0[2]) && $0[3] == "sales" && !$0[0].contains("_tw_") }
+        XCTAssertFalse(moved.isEmpty, "no address change in the increments")
+        let byId = Dictionary(uniqueKeysWithValues: persons.rows.values.map { ($0[0], $0) })
+        for r in moved {
+            let table = try set.table(r[0])
+            let written = table.rows[Int(r[1])!]![table.column("address")]
+            let person = byId[r[2]]!
+            XCTAssertTrue(written.contains(streetAndNumber(person[persons.column("address")])), "\(written) is not the new address")
+            XCTAssertNotEqual(person[persons.column("previous_address")], person[persons.column("address")])
+        }
     }
 
     func testCrossSourceDuplicatesKeepKeyAndIdentityButRewriteForms() throws {
@@ -183,6 +192,15 @@ final class GeneratorTests: XCTestCase {
             if bytesOfDigits(copy[8]) >= 11 && copy[8] != original[8] { rewritten += 1 }
         }
         XCTAssertGreaterThan(rewritten, 0, "no copy has a rewritten mobile")
+    }
+
+    func testDefaultRatesGiveTheDocumentedShareOfRejects() {
+        let s = Self.shared.summary
+        let d = DirtRates.default
+        let rows = Double(s.salesLines + s.warrantyCards + s.contactAttempts)
+        let expected = rows * (d.raggedRow + d.missingKey + d.missingDate + d.invalidDate + d.unidentifiable)
+            + Double(s.salesLines) * d.invalidAmount + Double(s.contactAttempts) * d.invalidOutcome
+        XCTAssertEqual(Double(s.rejectsExpected), expected, accuracy: expected * 0.4)
     }
 
     func testGzipWritesGzipFilesUnderGzNames() throws {
@@ -225,4 +243,10 @@ func normalizedMobile(_ s: String) -> String {
     })
     if digits.hasPrefix("0086") { digits.removeFirst(4) } else if digits.hasPrefix("86") && digits.count == 13 { digits.removeFirst(2) }
     return digits
+}
+
+/// `体育西路123号` of `天河区体育西路123号4栋502室`: the part every abbreviation keeps.
+func streetAndNumber(_ fullAddress: String) -> String {
+    let afterDistrict = fullAddress.split(separator: "区", maxSplits: 1).last!
+    return String(afterDistrict.prefix { $0 != "号" }) + "号"
 }
