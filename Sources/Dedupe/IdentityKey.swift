@@ -4,10 +4,12 @@ import Cleanse
 ///
 /// Formats (stable: they are persisted):
 /// - `c:<member card>` — a card alone identifies a person.
-/// - `m:<mobile>|<name>`, `l:<landline>|<name>`, `a:<address>|<name>` — a shared number or
+/// - `m:<mobile>|<name>`, `l:<landline>|<name>`, `a:<address digest>|<name>` — a shared number or
 ///   address is household evidence, never enough alone, so it always travels with the name.
 ///   `<name>` is the pinyin, prefixed with `~` when the name was written in Latin letters (see
 ///   `NameToken`). It comes last (it has no `|`) so the part before the last `|` is the block.
+///   The address enters as its 128-bit `StableHash128` digest: keys stay ASCII and short, which
+///   makes hashing and comparing them several times cheaper than CJK text needing normalisation.
 /// - `n:<mobile>` — a record with a mobile but no name.
 /// - `p:<person key>` — a record with none of the above still keeps its id across runs, exactly.
 struct IdentityKeys {
@@ -25,7 +27,7 @@ struct IdentityKeys {
         }
         if let pinyin {
             if rules.linkOnLandline, let landline = p.landline, !landline.isEmpty { add("l:" + landline, pinyin) }
-            if rules.linkOnAddress, let address = p.address, !address.isEmpty { add("a:" + address, pinyin) }
+            if rules.linkOnAddress, let address = p.address, !address.isEmpty { add("a:" + StableHash128.hex(Array(address.utf8)), pinyin) }
         }
         if keys.isEmpty { keys.append("p:" + personKey) }
     }
