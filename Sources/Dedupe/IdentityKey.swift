@@ -27,7 +27,7 @@ struct IdentityKeys {
         }
         if let pinyin {
             if rules.linkOnLandline, let landline = p.landline, !landline.isEmpty { add("l:" + landline, pinyin) }
-            if rules.linkOnAddress, let address = p.address, !address.isEmpty { add("a:" + StableHash128.hex(Array(address.utf8)), pinyin) }
+            if rules.linkOnAddress, let address = p.address, !address.isEmpty { add("a:" + StableHash128.hex(address), pinyin) }
         }
         if keys.isEmpty { keys.append("p:" + personKey) }
     }
@@ -37,11 +37,12 @@ struct IdentityKeys {
         blocks.append((block, pinyin))
     }
 
-    /// Splits a persisted name-bearing key (`m:`, `l:`, `a:`) into block and pinyin.
-    static func split(_ key: String) -> (block: String, pinyin: String)? {
+    /// Splits a persisted name-bearing key (`m:`, `l:`, `a:`) into block and name token, without
+    /// copying: history is scanned in full on every run.
+    static func split(_ key: String) -> (block: Substring, pinyin: Substring)? {
         guard let first = key.utf8.first,
               first == UInt8(ascii: "m") || first == UInt8(ascii: "l") || first == UInt8(ascii: "a"),
               let bar = key.utf8.lastIndex(of: UInt8(ascii: "|")) else { return nil }
-        return (String(key[..<bar]), String(key[key.index(after: bar)...]))
+        return (key[..<bar], key[key.index(after: bar)...])
     }
 }

@@ -1,12 +1,16 @@
 /// The first observation carrying an identity key, and the customer history gives that key.
 struct KeySighting {
+    var key: String
     var observation: Int
     var known: Int64?
 
+    static let unseen = KeySighting(key: "", observation: -1, known: nil)
+
     /// Marks `slot` as first seen by `observation` unless an earlier one already did; returns
     /// the sighting that stands. `history` is asked only for a key's first sighting.
-    static func record(_ observation: Int, _ slot: inout KeySighting, history: () -> Int64?) -> KeySighting {
-        if slot.observation < 0 { slot = KeySighting(observation: observation, known: history()) }
+    static func record(_ observation: Int, _ key: String, _ slot: inout KeySighting,
+                       history: () -> Int64?) -> KeySighting {
+        if slot.observation < 0 { slot = KeySighting(key: key, observation: observation, known: history()) }
         return slot
     }
 }
@@ -17,7 +21,7 @@ struct KeySighting {
 struct Blocks {
     struct Entry { var pinyin: String?; var node: Int }
 
-    private var index: [String: Int] = [:]
+    private var index: [KeyDigest: Int] = [:]
     private var isMobile: [Bool] = []
     private var blockOf: [Int] = []
     private var entries: [Entry] = []
@@ -28,12 +32,12 @@ struct Blocks {
         entries.reserveCapacity(capacity)
     }
 
-    func contains(_ block: String) -> Bool { index[block] != nil }
+    func contains(_ block: KeyDigest) -> Bool { index[block] != nil }
 
-    mutating func add(_ block: String, pinyin: String?, node: Int) {
+    mutating func add(_ block: KeyDigest, isMobile mobile: Bool, pinyin: String?, node: Int) {
         let next = isMobile.count
         let b = Self.slot(next, &index[block, default: -1])
-        if b == next { isMobile.append(block.hasPrefix("m:")) }
+        if b == next { isMobile.append(mobile) }
         blockOf.append(b)
         entries.append(Entry(pinyin: pinyin, node: node))
     }

@@ -32,15 +32,15 @@ public enum Linker {
         var graph = Graph(observations: obs.count)
         // Each distinct identity key once, with the first observation carrying it and the
         // customer history gives it: enough to link now and to tell later which keys are new.
-        var keys: [String: KeySighting] = [:]
+        var keys: [KeyDigest: KeySighting] = [:]
         keys.reserveCapacity(obs.count * 2)
         var blocks = Blocks(capacity: obs.count * 2)
 
         for (i, o) in obs.enumerated() {
             let identity = IdentityKeys(of: observations[o].person, personKey: observations[o].key, rules: rules)
             for key in identity.keys {
-                // One hash of the key whether it is new or not (the `default:` accessor inserts).
-                let first = KeySighting.record(i, &keys[key, default: KeySighting(observation: -1, known: nil)],
+                // One lookup whether the key is new or not (the `default:` accessor inserts).
+                let first = KeySighting.record(i, key, &keys[KeyDigest(key), default: .unseen],
                                                history: { known.keys[key] })
                 if first.observation != i {
                     graph.nodes.union(i, first.observation)
@@ -48,13 +48,17 @@ public enum Linker {
                     graph.nodes.union(i, graph.node(customer: id))
                 }
             }
-            for entry in identity.blocks { blocks.add(entry.block, pinyin: entry.pinyin, node: i) }
+            for entry in identity.blocks {
+                blocks.add(KeyDigest(entry.block), isMobile: entry.block.hasPrefix("m:"), pinyin: entry.pinyin, node: i)
+            }
         }
         // History's names on this run's numbers and addresses take part in name agreement, so a
         // typo today still finds yesterday's customer and a nameless record counts every name.
         for (key, id) in known.keys {
-            guard let (block, pinyin) = IdentityKeys.split(key), blocks.contains(block) else { continue }
-            blocks.add(block, pinyin: pinyin, node: graph.node(customer: id))
+            guard let (block, pinyin) = IdentityKeys.split(key) else { continue }
+            let digest = KeyDigest(block)
+            guard blocks.contains(digest) else { continue }
+            blocks.add(digest, isMobile: block.hasPrefix("m:"), pinyin: String(pinyin), node: graph.node(customer: id))
         }
 
         let agreement = NameAgreement(rules: rules)
@@ -118,7 +122,7 @@ public enum Linker {
         }
     }
 
-    private static func assign(_ obs: [String], keys: [String: KeySighting],
+    private static func assign(_ obs: [String], keys: [KeyDigest: KeySighting],
                                graph: inout Graph, known: IdentityMap, stats: LinkStats) -> LinkResult {
         var stats = stats
         // Observations are sorted, so clusters are numbered by their smallest person key.
@@ -158,9 +162,9 @@ public enum Linker {
         for (i, key) in obs.enumerated() { assignment[key] = customerOfCluster[clusterOfObservation[i]] }
 
         var changed: [(key: String, customerId: Int64)] = []
-        for (key, seen) in keys {
+        for seen in keys.values {
             let id = customerOfCluster[clusterOfObservation[seen.observation]]
-            if seen.known != id { changed.append((key, id)) }
+            if seen.known != id { changed.append((seen.key, id)) }
         }
         // By customer first: integer comparisons settle almost every pair, where identity keys
         // share long prefixes (`m:138…`), and the pipeline gets them grouped by customer.
