@@ -21,6 +21,9 @@ import Cleanse
 /// everything emitted is sorted, new ids go to clusters in order of their smallest person key,
 /// and a cluster holding several earlier customers keeps the lowest id and records the merges.
 public enum Linker {
+    /// Links this run's distinct person tuples to each other and to the customers `known` from
+    /// earlier runs. Pure: the caller loads `known` and persists the result
+    /// (`IdentityMap.applying(_:)` shows the bookkeeping).
     public static func link(_ observations: [PersonObservation], known: IdentityMap,
                             rules: LinkRules = .default) -> LinkResult {
         // Node i is observation obs[i]: distinct keys in key order.
