@@ -2,7 +2,7 @@
 public struct LinkResult: Sendable {
     /// Person key → durable customer id, for every observation.
     public var assignment: [String: Int64]
-    /// Identity keys seen this run whose customer is new or changed, sorted by key.
+    /// Identity keys seen this run whose customer is new or changed, sorted by customer id, then key.
     public var newIdentityKeys: [(key: String, customerId: Int64)]
     /// Earlier customers found to be one person this run; `to` is the lowest id of the cluster.
     /// Sorted by `(to, from)`.

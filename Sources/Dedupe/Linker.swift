@@ -21,67 +21,70 @@ import Cleanse
 /// everything emitted is sorted, new ids go to clusters in order of their smallest person key,
 /// and a cluster holding several earlier customers keeps the lowest id and records the merges.
 public enum Linker {
+    /// Links this run's distinct person tuples to each other and to the customers `known` from
+    /// earlier runs. Pure: the caller loads `known` and persists the result
+    /// (`IdentityMap.applying(_:)` shows the bookkeeping).
     public static func link(_ observations: [PersonObservation], known: IdentityMap,
                             rules: LinkRules = .default) -> LinkResult {
+        // Node i is observation obs[i]: distinct keys in key order.
         let obs = canonicalOrder(observations)
         var stats = LinkStats()
         stats.observations = obs.count
-        stats.records = obs.reduce(0) { $0 + $1.count }
+        stats.records = observations.reduce(0) { $0 + $1.count }
 
         var graph = Graph(observations: obs.count)
-        var keysOf: [[String]] = []
-        keysOf.reserveCapacity(obs.count)
-        var firstWithKey: [String: Int] = [:]
-        var blockIndex: [String: Int] = [:]
-        var blocks: [[(pinyin: String?, node: Int)]] = []
+        // Each distinct identity key once, with the first observation carrying it and the
+        // customer history gives it: enough to link now and to tell later which keys are new.
+        var keys: [KeyDigest: KeySighting] = [:]
+        keys.reserveCapacity(obs.count * 2)
+        var blocks = Blocks(capacity: obs.count * 2)
 
         for (i, o) in obs.enumerated() {
-            let identity = IdentityKeys(of: o.person, personKey: o.key, rules: rules)
+            let identity = IdentityKeys(of: observations[o].person, personKey: observations[o].key, rules: rules)
             for key in identity.keys {
-                if let j = firstWithKey[key] {
-                    graph.nodes.union(i, j)
-                } else {
-                    firstWithKey[key] = i
-                    if let id = known.keys[key] { graph.nodes.union(i, graph.node(customer: id)) }
+                // One lookup whether the key is new or not (the `default:` accessor inserts).
+                let first = KeySighting.record(i, key, &keys[KeyDigest(key), default: .unseen],
+                                               history: { known.keys[key] })
+                if first.observation != i {
+                    graph.nodes.union(i, first.observation)
+                } else if let id = first.known {
+                    graph.nodes.union(i, graph.node(customer: id))
                 }
             }
             for entry in identity.blocks {
-                if let b = blockIndex[entry.block] {
-                    blocks[b].append((entry.pinyin, i))
-                } else {
-                    blockIndex[entry.block] = blocks.count
-                    blocks.append([(entry.pinyin, i)])
-                }
+                blocks.add(KeyDigest(entry.block), isMobile: entry.block.hasPrefix("m:"), pinyin: entry.pinyin, node: i)
             }
-            keysOf.append(identity.keys)
         }
         // History's names on this run's numbers and addresses take part in name agreement, so a
         // typo today still finds yesterday's customer and a nameless record counts every name.
         for (key, id) in known.keys {
-            guard let (block, pinyin) = IdentityKeys.split(key), let b = blockIndex[block] else { continue }
-            blocks[b].append((pinyin, graph.node(customer: id)))
+            guard let (block, pinyin) = IdentityKeys.split(key) else { continue }
+            let digest = KeyDigest(block)
+            guard blocks.contains(digest) else { continue }
+            blocks.add(digest, isMobile: block.hasPrefix("m:"), pinyin: String(pinyin), node: graph.node(customer: id))
         }
 
         let agreement = NameAgreement(rules: rules)
-        for (block, b) in blockIndex {
-            linkWithin(blocks[b], isMobile: block.hasPrefix("m:"), agreement: agreement, rules: rules,
-                       graph: &graph, stats: &stats)
+        blocks.forEachBlock { isMobile, entries in
+            linkWithin(entries, isMobile: isMobile, agreement: agreement, rules: rules, graph: &graph, stats: &stats)
         }
-        return assign(obs, keysOf: keysOf, graph: &graph, known: known, stats: stats)
+        return assign(obs.map { observations[$0].key }, keys: keys, graph: &graph, known: known, stats: stats)
     }
 
-    /// Sorted by person key, duplicates of one key folded into one observation, so the result
-    /// cannot depend on how the caller ordered or batched its input.
-    private static func canonicalOrder(_ observations: [PersonObservation]) -> [PersonObservation] {
-        var byKey: [String: PersonObservation] = [:]
-        byKey.reserveCapacity(observations.count)
-        for o in observations {
-            if var seen = byKey[o.key] { seen.count += o.count; byKey[o.key] = seen } else { byKey[o.key] = o }
+    /// Indices of `observations` in person-key order, one per distinct key, so the result cannot
+    /// depend on how the caller ordered, batched or repeated its input. Indices rather than
+    /// copies: moving a Person retains ten strings.
+    private static func canonicalOrder(_ observations: [PersonObservation]) -> [Int] {
+        let order = KeyOrder.sortedIndices(observations.count) { observations[$0].key }
+        var distinct: [Int] = []
+        distinct.reserveCapacity(order.count)
+        for i in order where distinct.last.map({ observations[$0].key != observations[i].key }) ?? true {
+            distinct.append(i)
         }
-        return byKey.values.sorted { $0.key < $1.key }
+        return distinct
     }
 
-    private static func linkWithin(_ entries: [(pinyin: String?, node: Int)], isMobile: Bool,
+    private static func linkWithin(_ entries: ArraySlice<Blocks.Entry>, isMobile: Bool,
                                    agreement: NameAgreement, rules: LinkRules,
                                    graph: inout Graph, stats: inout LinkStats) {
         guard entries.count > 1 else { return }
@@ -122,24 +125,25 @@ public enum Linker {
         }
     }
 
-    private static func assign(_ obs: [PersonObservation], keysOf: [[String]], graph: inout Graph,
-                               known: IdentityMap, stats: LinkStats) -> LinkResult {
+    private static func assign(_ obs: [String], keys: [KeyDigest: KeySighting],
+                               graph: inout Graph, known: IdentityMap, stats: LinkStats) -> LinkResult {
         var stats = stats
         // Observations are sorted, so clusters are numbered by their smallest person key.
-        var clusterOfRoot: [Int: Int] = [:]
+        var clusterOfRoot = [Int](repeating: -1, count: graph.nodes.count)
+        var clusterCount = 0
         var clusterOfObservation = [Int](repeating: 0, count: obs.count)
         for i in obs.indices {
             let root = graph.nodes.find(i)
-            if let c = clusterOfRoot[root] {
-                clusterOfObservation[i] = c
-            } else {
-                clusterOfObservation[i] = clusterOfRoot.count
-                clusterOfRoot[root] = clusterOfRoot.count
+            if clusterOfRoot[root] < 0 {
+                clusterOfRoot[root] = clusterCount
+                clusterCount += 1
             }
+            clusterOfObservation[i] = clusterOfRoot[root]
         }
-        var earlier = [[Int64]](repeating: [], count: clusterOfRoot.count)
+        var earlier = [[Int64]](repeating: [], count: clusterCount)
         for (id, node) in graph.customerNodes {
-            if let c = clusterOfRoot[graph.nodes.find(node)] { earlier[c].append(id) }
+            let c = clusterOfRoot[graph.nodes.find(node)]
+            if c >= 0 { earlier[c].append(id) }
         }
 
         var next = known.nextCustomerId
@@ -158,16 +162,20 @@ public enum Linker {
 
         var assignment: [String: Int64] = [:]
         assignment.reserveCapacity(obs.count)
-        var newKeys: [String: Int64] = [:]
-        for (i, o) in obs.enumerated() {
-            let id = customerOfCluster[clusterOfObservation[i]]
-            assignment[o.key] = id
-            for key in keysOf[i] where known.keys[key] != id { newKeys[key] = id }
+        for (i, key) in obs.enumerated() { assignment[key] = customerOfCluster[clusterOfObservation[i]] }
+
+        var changed: [(key: String, customerId: Int64)] = []
+        for seen in keys.values {
+            let id = customerOfCluster[clusterOfObservation[seen.observation]]
+            if seen.known != id { changed.append((seen.key, id)) }
         }
-        stats.clusters = clusterOfRoot.count
+        // By customer first: integer comparisons settle almost every pair, where identity keys
+        // share long prefixes (`m:138…`), and the pipeline gets them grouped by customer.
+        changed.sort { a, b in a.customerId != b.customerId ? a.customerId < b.customerId : a.key < b.key }
+        stats.clusters = clusterCount
         stats.merges = merges.count
         return LinkResult(assignment: assignment,
-                          newIdentityKeys: newKeys.sorted { $0.key < $1.key }.map { (key: $0.key, customerId: $0.value) },
+                          newIdentityKeys: changed,
                           merges: merges, nextCustomerId: next, stats: stats)
     }
 }

@@ -15,7 +15,8 @@ struct NameToken: Equatable {
     /// usable name. `|` and a leading `~` are dropped so the encoding stays unambiguous.
     init?(of p: Person) {
         guard let raw = p.namePinyin ?? p.name?.lowercased() else { return nil }
-        let token = raw.filter { $0 != "|" && $0 != "~" }
+        let reserved = raw.utf8.contains { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "~") }
+        let token = reserved ? raw.filter { $0 != "|" && $0 != "~" } : raw
         guard !token.isEmpty else { return nil }
         pinyin = token
         romanised = !(p.name?.unicodeScalars.contains(where: Self.isHan) ?? false)

@@ -5,21 +5,23 @@
 /// speak of at the few million distinct persons a warehouse holds.
 enum StableHash128 {
     static func hex(_ bytes: [UInt8]) -> String {
-        let (h1, h2) = hash(bytes)
+        let (h1, h2) = bytes.withUnsafeBytes { hash($0) }
+        return hex64(h1) + hex64(h2)
+    }
+
+    static func hex(_ text: String) -> String {
+        var text = text
+        let (h1, h2) = text.withUTF8 { hash(UnsafeRawBufferPointer($0)) }
         return hex64(h1) + hex64(h2)
     }
 
     private static let c1: UInt64 = 0x87c3_7b91_1142_53d5
     private static let c2: UInt64 = 0x4cf5_ad43_2745_937f
 
-    static func hash(_ data: [UInt8], seed: UInt64 = 0) -> (UInt64, UInt64) {
+    static func hash(_ data: UnsafeRawBufferPointer, seed: UInt64 = 0) -> (UInt64, UInt64) {
         var h1 = seed, h2 = seed
         let blocks = data.count / 16
-        func load(_ at: Int) -> UInt64 {
-            var v: UInt64 = 0
-            for i in 0..<8 { v |= UInt64(data[at + i]) << (8 * UInt64(i)) }
-            return v
-        }
+        func load(_ at: Int) -> UInt64 { UInt64(littleEndian: data.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
         for b in 0..<blocks {
             var k1 = load(b * 16), k2 = load(b * 16 + 8)
             k1 &*= c1; k1 = rotl(k1, 31); k1 &*= c2; h1 ^= k1
@@ -56,7 +58,10 @@ enum StableHash128 {
     }
 
     private static func hex64(_ v: UInt64) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
+        String(unsafeUninitializedCapacity: 16) { out in
+            let digits: StaticString = "0123456789abcdef"
+            for i in 0..<16 { out[i] = digits.utf8Start[Int((v >> (60 - 4 * UInt64(i))) & 0xf)] }
+            return 16
+        }
     }
 }

@@ -8,6 +8,8 @@ struct UnionFind {
         size = Array(repeating: 1, count: count)
     }
 
+    var count: Int { parent.count }
+
     /// Adds a singleton node and returns it.
     mutating func add() -> Int {
         parent.append(parent.count)

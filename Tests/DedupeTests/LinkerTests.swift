@@ -197,6 +197,22 @@ final class LinkerTests: XCTestCase {
         XCTAssertEqual(second.result.nextCustomerId, known.nextCustomerId)
     }
 
+    func testApplyingMovesKeysOfAMergedCustomerNotSeenThisRunToTheSurvivor() {
+        let known = IdentityMap(keys: ["m:13812345678|zhangwei": 7, "c:VIP0001": 3, "l:02087654321|zhangwei": 7],
+                                nextCustomerId: 8)
+        let (_, result) = customerIds([person("张伟", "zhangwei", mobile: "13812345678", card: "VIP0001")], known: known)
+        let after = known.applying(result)
+        XCTAssertEqual(after.keys["l:02087654321|zhangwei"], 3)
+        XCTAssertEqual(Set(after.keys.values), [3])
+    }
+
+    func testMemberCardSwitchedOffLeavesDifferentMobilesApart() {
+        let persons = [person("陈静", "chenjing", mobile: "13812345678", card: "VIP0001"),
+                       person("陈静", "chenjing", mobile: "13987654321", card: "VIP0001")]
+        XCTAssertEqual(Set(customerIds(persons).ids).count, 1)
+        XCTAssertEqual(Set(customerIds(persons, rules: LinkRules(linkOnMemberCard: false)).ids).count, 2)
+    }
+
     func testDuplicateObservationsOfOneTupleAreFoldedAndCounted() {
         let p = person("张伟", "zhangwei", mobile: "13812345678")
         let result = Linker.link([PersonObservation(person: p, count: 2), PersonObservation(person: p, count: 3)], known: .empty)

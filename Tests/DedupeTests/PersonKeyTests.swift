@@ -4,9 +4,17 @@ import XCTest
 
 final class PersonKeyTests: XCTestCase {
     func testMurmur3MatchesThePublishedVectorForTheQuickBrownFox() {
-        let (h1, h2) = StableHash128.hash(Array("The quick brown fox jumps over the lazy dog".utf8))
+        let (h1, h2) = Array("The quick brown fox jumps over the lazy dog".utf8).withUnsafeBytes { StableHash128.hash($0) }
         XCTAssertEqual(h1, 0xe34b_bc7b_bc07_1b6c)
         XCTAssertEqual(h2, 0x7a43_3ca9_c49a_9347)
+    }
+
+    func testHexDigestOfTextAndOfItsBytesAgreeAcrossTailLengths() {
+        for length in 0...40 {
+            let text = String(repeating: "张", count: length / 3) + String(repeating: "x", count: length % 3)
+            XCTAssertEqual(StableHash128.hex(text), StableHash128.hex(Array(text.utf8)))
+        }
+        XCTAssertEqual(StableHash128.hex(""), String(repeating: "0", count: 32), "Murmur3 of nothing with seed 0")
     }
 
     func testKeyIs32HexDigitsAndStableAcrossCalls() {

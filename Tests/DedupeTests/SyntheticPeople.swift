@@ -3,7 +3,7 @@ import Cleanse
 
 /// Households of people with several dirty records each, and the truth of who is who.
 ///
-/// Families share an address and a landline, one in ten shares a mobile between two members,
+/// Families share an address, a landline and a surname (never a full name), one in ten shares a mobile between two members,
 /// records drop fields, one in twenty swaps two letters of the given name's pinyin, and some carry
 /// a member card with an older mobile.
 enum SyntheticPeople {
@@ -29,11 +29,17 @@ enum SyntheticPeople {
             let landline = "020" + String(10_000_000 + household)
             let surname = surnames.randomElement(using: &rng)!
             var familyMobile: String?
+            // Parents do not give two children one name; a household with two identical names
+            // would be indistinguishable by any rule and only measure the generator.
+            var familyNames: Set<String> = []
             for _ in 0..<Int.random(in: 1...4, using: &rng) where id < firstId + people {
-                let g1 = given.randomElement(using: &rng)!, g2 = given.randomElement(using: &rng)!
-                let twoChar = Bool.random(using: &rng)
-                let name = surname.0 + g1.0 + (twoChar ? g2.0 : "")
-                let pinyin = surname.1 + g1.1 + (twoChar ? g2.1 : "")
+                var name = "", pinyin = ""
+                repeat {
+                    let g1 = given.randomElement(using: &rng)!, g2 = given.randomElement(using: &rng)!
+                    let twoChar = Bool.random(using: &rng)
+                    name = surname.0 + g1.0 + (twoChar ? g2.0 : "")
+                    pinyin = surname.1 + g1.1 + (twoChar ? g2.1 : "")
+                } while !familyNames.insert(pinyin).inserted
                 var mobile = "13" + String(100_000_000 + id)
                 if let shared = familyMobile, Int.random(in: 0..<10, using: &rng) == 0 { mobile = shared }
                 familyMobile = familyMobile ?? mobile

@@ -1,0 +1,65 @@
+/// The first observation carrying an identity key, and the customer history gives that key.
+struct KeySighting {
+    var key: String
+    var observation: Int
+    var known: Int64?
+
+    static let unseen = KeySighting(key: "", observation: -1, known: nil)
+
+    /// Marks `slot` as first seen by `observation` unless an earlier one already did; returns
+    /// the sighting that stands. `history` is asked only for a key's first sighting.
+    static func record(_ observation: Int, _ key: String, _ slot: inout KeySighting,
+                       history: () -> Int64?) -> KeySighting {
+        if slot.observation < 0 { slot = KeySighting(key: key, observation: observation, known: history()) }
+        return slot
+    }
+}
+
+/// Block entries (one mobile, landline or address, with a name token or none) kept flat and
+/// grouped once at the end: most blocks hold a single entry, and an array per block would cost
+/// an allocation per observation.
+struct Blocks {
+    struct Entry { var pinyin: String?; var node: Int }
+
+    private var index: [KeyDigest: Int] = [:]
+    private var isMobile: [Bool] = []
+    private var blockOf: [Int] = []
+    private var entries: [Entry] = []
+
+    init(capacity: Int) {
+        index.reserveCapacity(capacity)
+        blockOf.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity)
+    }
+
+    func contains(_ block: KeyDigest) -> Bool { index[block] != nil }
+
+    mutating func add(_ block: KeyDigest, isMobile mobile: Bool, pinyin: String?, node: Int) {
+        let next = isMobile.count
+        let b = Self.slot(next, &index[block, default: -1])
+        if b == next { isMobile.append(mobile) }
+        blockOf.append(b)
+        entries.append(Entry(pinyin: pinyin, node: node))
+    }
+
+    private static func slot(_ next: Int, _ value: inout Int) -> Int {
+        if value < 0 { value = next }
+        return value
+    }
+
+    /// Calls `body` for every block with more than one entry, entries grouped by a counting sort.
+    func forEachBlock(_ body: (_ isMobile: Bool, _ entries: ArraySlice<Entry>) -> Void) {
+        var start = [Int](repeating: 0, count: isMobile.count + 1)
+        for b in blockOf { start[b + 1] += 1 }
+        for b in 0..<isMobile.count { start[b + 1] += start[b] }
+        var fill = start
+        var grouped = [Entry](repeating: Entry(pinyin: nil, node: 0), count: entries.count)
+        for (e, b) in zip(entries, blockOf) {
+            grouped[fill[b]] = e
+            fill[b] += 1
+        }
+        for b in 0..<isMobile.count where start[b + 1] - start[b] > 1 {
+            body(isMobile[b], grouped[start[b]..<start[b + 1]])
+        }
+    }
+}
