@@ -18,11 +18,16 @@ final class FileCleaner {
     init(path: String, name: String, source: SourceConfig, rules: CleanseRules) throws {
         reader = try CSVFileReader(path: path, displayName: name, options: source.extract)
         let mapping: ColumnMapping
-        if let positions = source.positions {
-            mapping = try ColumnMapping.byPosition(positions, kind: source.kind, file: name)
-        } else {
-            mapping = try ColumnMapping.byHeader(reader.header ?? [], kind: source.kind,
-                                                 extraAliases: source.columns, file: name)
+        do {
+            if let positions = source.positions {
+                mapping = try ColumnMapping.byPosition(positions, kind: source.kind, file: name)
+            } else {
+                mapping = try ColumnMapping.byHeader(reader.header ?? [], kind: source.kind,
+                                                     extraAliases: source.columns, file: name)
+            }
+        } catch var e {
+            e.sourceName = source.name   // so the message names the TOML table to edit
+            throw e
         }
         cleanser = Cleanser(kind: source.kind, mapping: mapping, rules: rules, file: name)
     }

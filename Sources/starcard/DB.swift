@@ -6,7 +6,7 @@ struct DB: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Manage the embedded private PostgreSQL server (under ./.starcard or $STARCARD_HOME).",
-        subcommands: [Start.self, Stop.self, StatusCommand.self, URLCommand.self])
+        subcommands: [Start.self, Stop.self, StatusCommand.self, URLCommand.self, Reset.self])
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start the embedded server (initialising it the first time) and print its URL.")
@@ -14,6 +14,20 @@ struct DB: ParsableCommand {
         func run() throws {
             let logger = logging.makeLogger("starcard.db")
             print(try EmbeddedCluster(home: DatabaseOptions().embeddedHome).start(logger: logger))
+        }
+    }
+
+    struct Reset: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Drop and recreate the embedded warehouse database (all loaded data is lost).")
+        @Flag(help: "Confirm that the embedded warehouse may be emptied.")
+        var yes = false
+        @OptionGroup var logging: LoggingOptions
+        func validate() throws {
+            guard yes else { throw ValidationError("this empties the embedded warehouse; add --yes to confirm") }
+        }
+        func run() throws {
+            let logger = logging.makeLogger("starcard.db")
+            print(try EmbeddedCluster(home: DatabaseOptions().embeddedHome).resetDatabase(logger: logger))
         }
     }
 
