@@ -27,8 +27,8 @@ struct RunTransaction {
         for file in files {
             runner.progress?.fileStarted(file.name, bytes: file.bytes)
             let t0 = Date()
-            let result = try FileLoad(file: file, rules: runner.config.cleanse, loader: loader, ledger: ledger,
-                                      db: db, runId: runId, logger: logger).run(knownFingerprints: fingerprints)
+            let result = try logger.timed("stage \(file.name)") { try FileLoad(file: file, rules: runner.config.cleanse, loader: loader, ledger: ledger,
+                                      db: db, runId: runId, logger: logger).run(knownFingerprints: fingerprints) }
             if result.ledger.status == .loaded, let fp = result.ledger.fingerprint {
                 fingerprints[fp] = file.name
                 for (key, s) in result.persons { persons.merge(key: key, s) }
@@ -40,7 +40,10 @@ struct RunTransaction {
 
         runner.progress?.stage("dedupe")
         let observations = persons.map { PersonObservation(key: $0.key, person: $0.value.person, count: $0.value.count) }
-        let link = Linker.link(observations, known: try loader.identityMap(), rules: runner.config.link)
+        let known = try logger.timed("identity map") { try loader.identityMap() }
+        let link = logger.timed("link \(observations.count) persons") {
+            Linker.link(observations, known: known, rules: runner.config.link)
+        }
 
         let asOf = try asOfDay(options: options, latestInRun: latest, loader: loader)
         runner.progress?.stage("load")
@@ -64,7 +67,7 @@ struct RunTransaction {
             try ledger.record(runId: runId, f)
             ledgers.append(f)
         }
-        try loader.analyze()
+        try logger.timed("analyze warehouse") { try loader.analyze() }
 
         runner.progress?.stage("score")
         let marts = try Scorer.publish(db, library: runner.library, settings: runner.config.scoring, logger: logger)

@@ -30,8 +30,7 @@ public enum Scorer {
                      [String(settings.currentHighShare), String(settings.potentialHighShare)])
         var out: [MartSummary] = []
         for script in library.marts {
-            logger.debug("building mart", metadata: ["script": "\(script.name)"])
-            try db.execute(script.text)
+            try logger.timed(script.name) { try db.execute(script.text) }
             let table = martTable(of: script)
             let n = try db.query("SELECT count(*) FROM marts.\(table)").rows.first?[0].flatMap { Int($0) } ?? 0
             out.append(MartSummary(name: "marts.\(table)", rows: n))

@@ -74,7 +74,7 @@ public struct WarehouseLoader {
     /// scripts and returns, per file, how its staged rows ended.
     public func merge(persons: [String: PersonSighting], link: LinkResult, asOf: Day) throws -> [String: FileReconciliation] {
         try db.query("SELECT set_config('starcard.as_of', $1, true)", [asOf.description])
-        _ = try db.copyIn("""
+        _ = try logger.timed("copy persons") { try db.copyIn("""
             COPY staging.stg_person (person_key, customer_id, name, name_pinyin, gender, birth_year, mobile, landline,
                                      member_card, province, city, address, first_seen, last_seen, observations) FROM STDIN
             """) { w in
@@ -87,7 +87,7 @@ public struct WarehouseLoader {
                                 p.mobile, p.landline, p.memberCard, p.province, p.city, p.address,
                                 s.firstSeen.description, s.lastSeen.description, String(s.count)])
             }
-        }
+        } }
         if !link.newIdentityKeys.isEmpty {
             _ = try db.copyIn("COPY staging.stg_identity (identity_key, customer_id) FROM STDIN") { w in
                 for k in link.newIdentityKeys { try w.writeRow([k.key, String(k.customerId)]) }
@@ -98,13 +98,13 @@ public struct WarehouseLoader {
                 for m in link.merges { try w.writeRow([String(m.from), String(m.to)]) }
             }
         }
-        try db.execute("ANALYZE staging.stg_person, staging.stg_sales_line, staging.stg_warranty_card, staging.stg_contact_attempt")
+        try logger.timed("analyze staging") { try db.execute("ANALYZE staging.stg_person, staging.stg_sales_line, staging.stg_warranty_card, staging.stg_contact_attempt") }
         for script in library.load where !script.name.hasSuffix("reconcile.sql") {
-            logger.debug("running load script", metadata: ["script": "\(script.name)"])
-            try db.execute(script.text)
+            try logger.timed(script.name) { try db.execute(script.text) }
         }
         var out: [String: FileReconciliation] = [:]
-        for row in try db.query(try library.script("load/090_reconcile.sql").text).rows {
+        let reconcile = try library.script("load/090_reconcile.sql")
+        for row in try logger.timed(reconcile.name, { try db.query(reconcile.text) }).rows {
             guard let file = row[0], let staged = row[1].flatMap({ Int($0) }), let loaded = row[2].flatMap({ Int($0) }),
                   let present = row[3].flatMap({ Int($0) }) else { continue }
             out[file] = FileReconciliation(staged: staged, loaded: loaded, present: present)
