@@ -9,17 +9,41 @@ public enum PersonKey {
     /// and an empty string, or text moving between adjacent fields, never give the same bytes.
     /// The leading version tag changes if the encoding ever has to.
     public static func of(_ p: Person) -> String {
-        var bytes: [UInt8] = Array("person.v1".utf8)
-        func put(_ s: String?) {
-            guard let s else { bytes.append(0); return }
-            bytes.append(1)
-            let utf8 = Array(s.utf8)
-            withUnsafeBytes(of: UInt32(utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
-            bytes.append(contentsOf: utf8)
-        }
+        var hasher = PersonKeyHasher()
+        return hasher.digest(p).hex
+    }
+}
+
+/// The 128-bit digest behind a person key: cheap to hash and compare, so the pipeline can count
+/// millions of rows per person without building a hex string for each.
+public struct PersonDigest: Hashable, Sendable {
+    public let high: UInt64
+    public let low: UInt64
+    /// The 32-hex-digit person key stored in the warehouse.
+    public var hex: String { StableHash128.hex64(high) + StableHash128.hex64(low) }
+}
+
+/// Computes person digests into one reused buffer: no allocation per row once it has grown.
+public struct PersonKeyHasher {
+    private var bytes: [UInt8] = []
+
+    public init() { bytes.reserveCapacity(256) }
+
+    /// The digest of every field of `p` (the encoding `PersonKey.of` documents).
+    public mutating func digest(_ p: Person) -> PersonDigest {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: "person.v1".utf8)
         put(p.name); put(p.namePinyin); put(p.gender); put(p.birthYear.map(String.init))
         put(p.mobile); put(p.landline); put(p.memberCard)
         put(p.province); put(p.city); put(p.address)
-        return StableHash128.hex(bytes)
+        let (h1, h2) = bytes.withUnsafeBytes { StableHash128.hash($0) }
+        return PersonDigest(high: h1, low: h2)
+    }
+
+    private mutating func put(_ s: String?) {
+        guard let s else { bytes.append(0); return }
+        bytes.append(1)
+        withUnsafeBytes(of: UInt32(s.utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: s.utf8)
     }
 }

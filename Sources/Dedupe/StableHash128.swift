@@ -57,7 +57,7 @@ enum StableHash128 {
         return k
     }
 
-    private static func hex64(_ v: UInt64) -> String {
+    static func hex64(_ v: UInt64) -> String {
         String(unsafeUninitializedCapacity: 16) { out in
             let digits: StaticString = "0123456789abcdef"
             for i in 0..<16 { out[i] = digits.utf8Start[Int((v >> (60 - 4 * UInt64(i))) & 0xf)] }

@@ -12,7 +12,8 @@ final class FileCleaner {
     private(set) var read = 0
     private(set) var rejects: [Rejection] = []
     private(set) var issues: [FieldIssue] = []
-    private(set) var persons: [String: PersonSighting] = [:]
+    private(set) var persons: [PersonDigest: PersonSighting] = [:]
+    private var hasher = PersonKeyHasher()
     private(set) var latest: Day?
 
     init(path: String, name: String, source: SourceConfig, rules: CleanseRules) throws {
@@ -41,12 +42,23 @@ final class FileCleaner {
                 rejects.append(r)
             case .clean(let record, let found):
                 if !found.isEmpty { issues.append(contentsOf: found) }
-                let key = PersonKey.of(record.person)
                 let day = StagingTable.businessDate(record)
-                persons.merge(key: key, PersonSighting(person: record.person, count: 1, firstSeen: day, lastSeen: day))
                 if latest.map({ day > $0 }) ?? true { latest = day }
-                try body(record, key)
+                try body(record, sight(record.person, on: day))
             }
         }
+    }
+
+    /// Counts a sighting of `person` and returns its person key; the hex key is built once per
+    /// distinct person, not per row.
+    private func sight(_ person: Person, on day: Day) -> String {
+        let digest = hasher.digest(person)
+        if let i = persons.index(forKey: digest) {
+            persons.values[i].absorb(PersonSighting(key: "", person: person, count: 1, firstSeen: day, lastSeen: day))
+            return persons.values[i].key
+        }
+        let key = digest.hex
+        persons[digest] = PersonSighting(key: key, person: person, count: 1, firstSeen: day, lastSeen: day)
+        return key
     }
 }

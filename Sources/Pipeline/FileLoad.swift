@@ -11,7 +11,7 @@ struct FileResult {
     var ledger: FileLedger
     /// Rows sent to staging (read − rejected).
     var staged: Int
-    var persons: [String: PersonSighting]
+    var persons: [PersonDigest: PersonSighting]
     var latestDay: Day?
 }
 

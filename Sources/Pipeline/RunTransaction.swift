@@ -19,7 +19,7 @@ struct RunTransaction {
         let ledger = RunLedger(db)
         try loader.prepare(runId: runId)
         var fingerprints = try ledger.loadedFingerprints()
-        var persons: [String: PersonSighting] = [:]
+        var persons: [PersonDigest: PersonSighting] = [:]
         var results: [FileResult] = []
         var latest: Day?
 
@@ -31,7 +31,7 @@ struct RunTransaction {
                                       db: db, runId: runId, logger: logger).run(knownFingerprints: fingerprints) }
             if result.ledger.status == .loaded, let fp = result.ledger.fingerprint {
                 fingerprints[fp] = file.name
-                for (key, s) in result.persons { persons.merge(key: key, s) }
+                persons.merge(result.persons) { old, new in var o = old; o.absorb(new); return o }
                 if let d = result.latestDay { latest = max(latest ?? d, d) }
             }
             results.append(result)
@@ -39,7 +39,9 @@ struct RunTransaction {
         }
 
         runner.progress?.stage("dedupe")
-        let observations = persons.map { PersonObservation(key: $0.key, person: $0.value.person, count: $0.value.count) }
+        let sightings = Array(persons.values)
+        persons = [:]
+        let observations = sightings.map { PersonObservation(key: $0.key, person: $0.person, count: $0.count) }
         let known = try logger.timed("identity map") { try loader.identityMap() }
         let link = logger.timed("link \(observations.count) persons") {
             Linker.link(observations, known: known, rules: runner.config.link)
@@ -47,7 +49,7 @@ struct RunTransaction {
 
         let asOf = try asOfDay(options: options, latestInRun: latest, loader: loader)
         runner.progress?.stage("load")
-        let reconciliation = try loader.merge(persons: persons, link: link, asOf: asOf)
+        let reconciliation = try loader.merge(persons: sightings, link: link, known: known, asOf: asOf)
 
         var ledgers: [FileLedger] = []
         for r in results {
@@ -91,20 +93,6 @@ struct RunTransaction {
         case (nil, nil):
             let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
             return Day(year: c.year!, month: c.month!, day: c.day!)
-        }
-    }
-}
-
-extension Dictionary where Key == String, Value == PersonSighting {
-    /// Adds a sighting of a person: counts add, the date span widens.
-    mutating func merge(key: String, _ s: PersonSighting) {
-        if var old = self[key] {
-            old.count += s.count
-            old.firstSeen = Swift.min(old.firstSeen, s.firstSeen)
-            old.lastSeen = Swift.max(old.lastSeen, s.lastSeen)
-            self[key] = old
-        } else {
-            self[key] = s
         }
     }
 }

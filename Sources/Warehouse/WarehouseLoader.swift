@@ -3,17 +3,6 @@ import Dedupe
 import Logging
 import Postgres
 
-/// A person seen in this run, with the span of dates on which records carried it.
-public struct PersonSighting: Sendable {
-    public var person: Person
-    public var count: Int
-    public var firstSeen: Day
-    public var lastSeen: Day
-    public init(person: Person, count: Int, firstSeen: Day, lastSeen: Day) {
-        self.person = person; self.count = count; self.firstSeen = firstSeen; self.lastSeen = lastSeen
-    }
-}
-
 /// Staged rows and the rows of the warehouse after the merge, per file of this run.
 public struct FileReconciliation: Sendable, Equatable {
     public var staged: Int
@@ -41,7 +30,7 @@ public struct WarehouseLoader {
     public func prepare(runId: Int64) throws {
         try db.query("SELECT set_config('starcard.run_id', $1, true)", [String(runId)])
         try db.execute("""
-            TRUNCATE staging.stg_person, staging.stg_sales_line, staging.stg_warranty_card,
+            TRUNCATE staging.stg_person, staging.stg_customer, staging.stg_sales_line, staging.stg_warranty_card,
                      staging.stg_contact_attempt, staging.stg_identity, staging.stg_merge
             """)
     }
@@ -70,27 +59,44 @@ public struct WarehouseLoader {
             """).rows.first?[0] ?? nil
     }
 
-    /// Copies the linked persons, new identity keys and merges into staging, then runs the merge
-    /// scripts and returns, per file, how its staged rows ended.
-    public func merge(persons: [String: PersonSighting], link: LinkResult, asOf: Day) throws -> [String: FileReconciliation] {
+    /// Copies the linked persons, the customers' incoming attributes, new identity keys and merges
+    /// into place, then runs the merge scripts and returns, per file, how its staged rows ended.
+    public func merge(persons: [PersonSighting], link: LinkResult, known: IdentityMap, asOf: Day) throws -> [String: FileReconciliation] {
         try db.query("SELECT set_config('starcard.as_of', $1, true)", [asOf.description])
-        _ = try logger.timed("copy persons") { try db.copyIn("""
-            COPY staging.stg_person (person_key, customer_id, name, name_pinyin, gender, birth_year, mobile, landline,
-                                     member_card, province, city, address, first_seen, last_seen, observations) FROM STDIN
-            """) { w in
-            for (key, s) in persons {
-                guard let id = link.assignment[key] else {
-                    throw WarehouseError.unexpected("dedupe gave no customer for person \(key)")
+        _ = try logger.timed("copy persons") {
+            try db.copyIn("COPY staging.stg_person (person_key, customer_id) FROM STDIN") { w in
+                for s in persons {
+                    guard let id = link.assignment[s.key] else {
+                        throw WarehouseError.unexpected("dedupe gave no customer for person \(s.key)")
+                    }
+                    try w.writeRow([s.key, String(id)])
                 }
-                let p = s.person
-                try w.writeRow([key, String(id), p.name, p.namePinyin, p.gender, p.birthYear.map(String.init),
-                                p.mobile, p.landline, p.memberCard, p.province, p.city, p.address,
-                                s.firstSeen.description, s.lastSeen.description, String(s.count)])
             }
-        } }
-        if !link.newIdentityKeys.isEmpty {
+        }
+        let customers = logger.timed("incoming customers") { IncomingCustomer.build(persons, assignment: link.assignment) }
+        _ = try logger.timed("copy customers") {
+            try db.copyIn("""
+                COPY staging.stg_customer (customer_id, name, name_pinyin, gender, birth_year, mobile, landline,
+                                           member_card, province, city, address, first_seen, last_seen) FROM STDIN
+                """) { w in
+                for c in customers { try w.writeRow(c.copyFields) }
+            }
+        }
+        // Keys never seen before go straight into the warehouse with COPY; the few known keys that
+        // now point elsewhere (their customer was merged) are updated through staging.
+        let fresh = link.newIdentityKeys.filter { known.keys[$0.key] == nil }
+        let moved = link.newIdentityKeys.filter { known.keys[$0.key] != nil }
+        if !fresh.isEmpty {
+            let run = try db.query("SELECT current_setting('starcard.run_id')").rows.first?[0] ?? nil
+            _ = try logger.timed("copy identity keys") {
+                try db.copyIn("COPY dw.customer_identity (identity_key, customer_id, first_run_id) FROM STDIN") { w in
+                    for k in fresh { try w.writeRow([k.key, String(k.customerId), run]) }
+                }
+            }
+        }
+        if !moved.isEmpty {
             _ = try db.copyIn("COPY staging.stg_identity (identity_key, customer_id) FROM STDIN") { w in
-                for k in link.newIdentityKeys { try w.writeRow([k.key, String(k.customerId)]) }
+                for k in moved { try w.writeRow([k.key, String(k.customerId)]) }
             }
         }
         if !link.merges.isEmpty {
@@ -98,7 +104,7 @@ public struct WarehouseLoader {
                 for m in link.merges { try w.writeRow([String(m.from), String(m.to)]) }
             }
         }
-        try logger.timed("analyze staging") { try db.execute("ANALYZE staging.stg_person, staging.stg_sales_line, staging.stg_warranty_card, staging.stg_contact_attempt") }
+        try logger.timed("analyze staging") { try db.execute("ANALYZE staging.stg_person, staging.stg_customer, staging.stg_sales_line, staging.stg_warranty_card, staging.stg_contact_attempt") }
         for script in library.load where !script.name.hasSuffix("reconcile.sql") {
             try logger.timed(script.name) { try db.execute(script.text) }
         }

@@ -90,6 +90,18 @@ final class NightlyRunTests: XCTestCase {
             """), try db.int("SELECT count(*) FROM dw.dim_customer WHERE NOT is_current AND customer_id NOT IN (SELECT from_customer_id FROM dw.customer_merge)"))
         // Facts never point at NULL keys; unknown members catch what is missing.
         XCTAssertEqual(try db.int("SELECT count(*) FROM dw.fct_sales_line WHERE product_key IS NULL OR store_key IS NULL OR customer_key IS NULL"), 0)
+        // Keys are not declared as foreign keys (the load resolves them): none may dangle.
+        XCTAssertEqual(try db.int("""
+            SELECT (SELECT count(*) FROM dw.fct_sales_line f WHERE NOT EXISTS (SELECT 1 FROM dw.dim_product d WHERE d.product_key = f.product_key)
+                                                              OR NOT EXISTS (SELECT 1 FROM dw.dim_store d WHERE d.store_key = f.store_key)
+                                                              OR NOT EXISTS (SELECT 1 FROM dw.dim_customer d WHERE d.customer_key = f.customer_key)
+                                                              OR NOT EXISTS (SELECT 1 FROM dw.dim_date d WHERE d.date_key = f.date_key))
+                 + (SELECT count(*) FROM dw.fct_warranty_registration f WHERE NOT EXISTS (SELECT 1 FROM dw.dim_customer d WHERE d.customer_key = f.customer_key)
+                                                              OR NOT EXISTS (SELECT 1 FROM dw.dim_product d WHERE d.product_key = f.product_key))
+                 + (SELECT count(*) FROM dw.fct_contact_attempt f WHERE NOT EXISTS (SELECT 1 FROM dw.dim_campaign d WHERE d.campaign_key = f.campaign_key)
+                                                              OR NOT EXISTS (SELECT 1 FROM dw.dim_agent d WHERE d.agent_key = f.agent_key)
+                                                              OR NOT EXISTS (SELECT 1 FROM dw.dim_customer d WHERE d.customer_key = f.customer_key))
+            """), 0)
     }
 
     func testConcurrentRunIsRefused() throws {

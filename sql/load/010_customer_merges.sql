@@ -17,6 +17,6 @@ FROM staging.stg_merge m WHERE f.customer_id = m.from_customer_id;
 UPDATE dw.dim_customer d SET is_current = false, valid_to = greatest(d.valid_from, etl.as_of_date())
 FROM staging.stg_merge m WHERE d.customer_id = m.from_customer_id AND d.is_current;
 
-INSERT INTO dw.customer_identity (identity_key, customer_id, first_run_id)
-SELECT identity_key, customer_id, etl.current_run_id() FROM staging.stg_identity
-ON CONFLICT (identity_key) DO UPDATE SET customer_id = excluded.customer_id;
+-- Known keys that dedupe now puts elsewhere (new keys were already copied in by the loader).
+UPDATE dw.customer_identity i SET customer_id = s.customer_id
+FROM staging.stg_identity s WHERE i.identity_key = s.identity_key AND i.customer_id <> s.customer_id;

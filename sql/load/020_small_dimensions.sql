@@ -22,10 +22,12 @@ ON CONFLICT (sku) DO UPDATE
 INSERT INTO dw.dim_store (store_code, store_name, province, city, region, currency)
 SELECT s.store_code,
        mode() WITHIN GROUP (ORDER BY s.store_name),
-       mode() WITHIN GROUP (ORDER BY p.province),
-       mode() WITHIN GROUP (ORDER BY p.city),
+       mode() WITHIN GROUP (ORDER BY c.province),
+       mode() WITHIN GROUP (ORDER BY c.city),
        NULL, NULL
-FROM staging.stg_sales_line s JOIN staging.stg_person p USING (person_key)
+FROM staging.stg_sales_line s
+JOIN staging.stg_person p USING (person_key)
+JOIN staging.stg_customer c USING (customer_id)
 WHERE s.store_code IS NOT NULL
 GROUP BY s.store_code
 ON CONFLICT (store_code) DO UPDATE

@@ -1,25 +1,8 @@
--- dim_customer as SCD type 2. For every customer seen this run, each attribute takes its latest
--- non-null value (by the date of the record that carried it), falling back to what the current row
--- already holds. A change of a tracked attribute (province, city, address, mobile, member card)
+-- dim_customer as SCD type 2. staging.stg_customer holds, for every customer seen this run, each
+-- attribute's newest non-null value (by the date of the record that carried it); missing ones
+-- fall back to what the current row already holds. A change of a tracked attribute (province, city, address, mobile, member card)
 -- closes the current row and opens a new one from the date the change was first seen; the other
 -- attributes are corrected in place (type 1). Valid ranges are [valid_from, valid_to).
-CREATE TEMP TABLE incoming_customer ON COMMIT DROP AS
-SELECT customer_id,
-       (array_agg(name        ORDER BY last_seen DESC, person_key) FILTER (WHERE name        IS NOT NULL))[1] AS name,
-       (array_agg(name_pinyin ORDER BY last_seen DESC, person_key) FILTER (WHERE name_pinyin IS NOT NULL))[1] AS name_pinyin,
-       (array_agg(gender      ORDER BY last_seen DESC, person_key) FILTER (WHERE gender      IS NOT NULL))[1] AS gender,
-       (array_agg(birth_year  ORDER BY last_seen DESC, person_key) FILTER (WHERE birth_year  IS NOT NULL))[1] AS birth_year,
-       (array_agg(mobile      ORDER BY last_seen DESC, person_key) FILTER (WHERE mobile      IS NOT NULL))[1] AS mobile,
-       (array_agg(landline    ORDER BY last_seen DESC, person_key) FILTER (WHERE landline    IS NOT NULL))[1] AS landline,
-       (array_agg(member_card ORDER BY last_seen DESC, person_key) FILTER (WHERE member_card IS NOT NULL))[1] AS member_card,
-       (array_agg(province    ORDER BY last_seen DESC, person_key) FILTER (WHERE province    IS NOT NULL))[1] AS province,
-       (array_agg(city        ORDER BY last_seen DESC, person_key) FILTER (WHERE city        IS NOT NULL))[1] AS city,
-       (array_agg(address     ORDER BY last_seen DESC, person_key) FILTER (WHERE address     IS NOT NULL))[1] AS address,
-       min(first_seen) AS first_seen,
-       max(last_seen)  AS last_seen
-FROM staging.stg_person
-GROUP BY customer_id;
-
 CREATE TEMP TABLE customer_change ON COMMIT DROP AS
 SELECT i.customer_id,
        d.customer_key AS old_key,
@@ -36,7 +19,7 @@ SELECT i.customer_id,
        i.first_seen, i.last_seen,
        d.province AS old_province, d.city AS old_city, d.address AS old_address, d.mobile AS old_mobile,
        d.member_card AS old_member_card
-FROM incoming_customer i
+FROM staging.stg_customer i
 LEFT JOIN dw.dim_customer d ON d.customer_id = i.customer_id AND d.is_current;
 
 -- Close the versions whose tracked attributes changed.

@@ -1,6 +1,10 @@
 -- Facts from staging. A natural key already in the warehouse (a re-exported row) or repeated within
 -- this run is not loaded again: the ledger counts it as merged. Keys are resolved against the
 -- dimensions; anything not found points at the unknown member (key 0), never NULL.
+-- Each insert reports the rows it loaded per file into run_loaded, which the reconciliation reads.
+CREATE TEMP TABLE run_loaded (source_file text NOT NULL, loaded bigint NOT NULL) ON COMMIT DROP;
+
+WITH inserted AS (
 INSERT INTO dw.fct_sales_line (customer_id, order_id, line_no, customer_key, date_key, order_date, product_key,
                                store_key, channel, category, quantity, unit_price, amount, currency,
                                run_id, source_file, source_line)
@@ -15,8 +19,11 @@ JOIN dw.dim_customer c ON c.customer_id = p.customer_id AND c.is_current
 LEFT JOIN dw.dim_date dd ON dd.full_date = s.order_date
 LEFT JOIN dw.dim_product pr ON pr.sku = s.sku
 LEFT JOIN dw.dim_store st ON st.store_code = s.store_code
-WHERE NOT EXISTS (SELECT 1 FROM dw.fct_sales_line f WHERE f.order_id = s.order_id AND f.line_no = s.line_no);
+WHERE NOT EXISTS (SELECT 1 FROM dw.fct_sales_line f WHERE f.order_id = s.order_id AND f.line_no = s.line_no)
+RETURNING source_file)
+INSERT INTO run_loaded SELECT source_file, count(*) FROM inserted GROUP BY source_file;
 
+WITH inserted AS (
 INSERT INTO dw.fct_warranty_registration (customer_id, card_id, customer_key, registered_date_key, registered_on,
                                           purchase_date_key, purchase_date, product_key, store_key, category,
                                           serial_no, run_id, source_file, source_line)
@@ -30,8 +37,11 @@ LEFT JOIN dw.dim_date rd ON rd.full_date = w.registered_on
 LEFT JOIN dw.dim_date pd ON pd.full_date = w.purchase_date
 LEFT JOIN dw.dim_product pr ON pr.sku = w.sku
 LEFT JOIN dw.dim_store st ON st.store_code = w.store_code
-WHERE NOT EXISTS (SELECT 1 FROM dw.fct_warranty_registration f WHERE f.card_id = w.card_id);
+WHERE NOT EXISTS (SELECT 1 FROM dw.fct_warranty_registration f WHERE f.card_id = w.card_id)
+RETURNING source_file)
+INSERT INTO run_loaded SELECT source_file, count(*) FROM inserted GROUP BY source_file;
 
+WITH inserted AS (
 INSERT INTO dw.fct_contact_attempt (customer_id, attempt_id, customer_key, date_key, called_at, call_hour,
                                     campaign_key, agent_key, outcome, is_connected, is_right_party,
                                     is_presented, is_sale, is_lapsed, sale_amount, run_id, source_file, source_line)
@@ -49,4 +59,6 @@ JOIN dw.dim_customer c ON c.customer_id = p.customer_id AND c.is_current
 LEFT JOIN dw.dim_date dd ON dd.full_date = a.called_at::date
 LEFT JOIN dw.dim_campaign cp ON cp.campaign_code = a.campaign_code
 LEFT JOIN dw.dim_agent ag ON ag.agent_code = a.agent_code
-WHERE NOT EXISTS (SELECT 1 FROM dw.fct_contact_attempt f WHERE f.attempt_id = a.attempt_id);
+WHERE NOT EXISTS (SELECT 1 FROM dw.fct_contact_attempt f WHERE f.attempt_id = a.attempt_id)
+RETURNING source_file)
+INSERT INTO run_loaded SELECT source_file, count(*) FROM inserted GROUP BY source_file;

@@ -14,13 +14,7 @@ WITH staged AS (
     SELECT source_file, count(*),
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM dw.fct_contact_attempt f WHERE f.attempt_id = a.attempt_id))
     FROM staging.stg_contact_attempt a GROUP BY source_file
-), loaded AS (
-    SELECT source_file, count(*) AS loaded FROM dw.fct_sales_line WHERE run_id = etl.current_run_id() GROUP BY 1
-    UNION ALL
-    SELECT source_file, count(*) FROM dw.fct_warranty_registration WHERE run_id = etl.current_run_id() GROUP BY 1
-    UNION ALL
-    SELECT source_file, count(*) FROM dw.fct_contact_attempt WHERE run_id = etl.current_run_id() GROUP BY 1
 )
 SELECT s.source_file, s.staged, coalesce(l.loaded, 0) AS loaded, s.present
-FROM staged s LEFT JOIN loaded l USING (source_file)
+FROM staged s LEFT JOIN run_loaded l USING (source_file)
 ORDER BY s.source_file;

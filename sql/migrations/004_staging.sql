@@ -1,15 +1,21 @@
 -- Staging: what the run's COPY streams fill. UNLOGGED (they are rebuilt every run and never the
 -- only copy of anything) and truncated at the start of each run inside the run's transaction.
 
+-- Which customer each person key of this run belongs to (from dedupe).
 CREATE UNLOGGED TABLE staging.stg_person (
-    person_key   text PRIMARY KEY,
+    person_key   text NOT NULL,
+    customer_id  bigint NOT NULL
+);
+
+-- What this run says about each customer it saw: per attribute the newest value, computed in
+-- Swift from the person sightings; the SCD2 merge compares it with dim_customer.
+CREATE UNLOGGED TABLE staging.stg_customer (
     customer_id  bigint NOT NULL,
     name         text, name_pinyin text, gender text, birth_year smallint,
     mobile       text, landline text, member_card text,
     province     text, city text, address text,
-    first_seen   date,
-    last_seen    date,
-    observations integer NOT NULL
+    first_seen   date NOT NULL,
+    last_seen    date NOT NULL
 );
 
 CREATE UNLOGGED TABLE staging.stg_sales_line (
