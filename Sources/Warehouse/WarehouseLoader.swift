@@ -87,7 +87,8 @@ public struct WarehouseLoader {
         }
         // Keys never seen before go straight into the warehouse with COPY; the few known keys that
         // now point elsewhere (their customer was merged) are updated through staging.
-        let fresh = link.newIdentityKeys.filter { known.keys[$0.key] == nil }
+        // Sorted, so the primary-key btree grows at its right edge instead of splitting pages at random.
+        let fresh = link.newIdentityKeys.filter { known.keys[$0.key] == nil }.sorted { $0.key < $1.key }
         let moved = link.newIdentityKeys.filter { known.keys[$0.key] != nil }
         if !fresh.isEmpty {
             let run = try db.query("SELECT current_setting('starcard.run_id')").rows.first?[0] ?? nil
