@@ -18,10 +18,19 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var month: Int
     public var day: Int
     public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
-    /// ISO 8601 `YYYY-MM-DD`, the form COPY and SQL expect.
+    /// ISO 8601 `YYYY-MM-DD`, the form COPY and SQL expect. Written digit by digit: every staged
+    /// row prints one or two of these.
     public var description: String {
-        func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return "\(year)-\(month)-\(day)"
+        }
+        return String(unsafeUninitializedCapacity: 10) { b in
+            b[0] = 48 + UInt8(year / 1000); b[1] = 48 + UInt8(year / 100 % 10)
+            b[2] = 48 + UInt8(year / 10 % 10); b[3] = 48 + UInt8(year % 10); b[4] = 45
+            b[5] = 48 + UInt8(month / 10); b[6] = 48 + UInt8(month % 10); b[7] = 45
+            b[8] = 48 + UInt8(day / 10); b[9] = 48 + UInt8(day % 10)
+            return 10
+        }
     }
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }
@@ -49,12 +58,23 @@ public struct LocalTimestamp: Sendable, Hashable, Comparable, CustomStringConver
 public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var cents: Int64
     public init(cents: Int64) { self.cents = cents }
-    /// `123.45`, `-0.50`: the text form COPY reads into `numeric(14,2)`.
+    /// `123.45`, `-0.50`: the text form COPY reads into `numeric(14,2)`. Written digit by digit:
+    /// every staged sales row prints one or two of these.
     public var description: String {
-        let sign = cents < 0 ? "-" : ""
-        let a = cents.magnitude
-        let frac = a % 100
-        return "\(sign)\(a / 100).\(frac < 10 ? "0" : "")\(frac)"
+        String(unsafeUninitializedCapacity: 22) { b in
+            var digits = cents.magnitude
+            // Fill from the right: two decimals, the point, then at least one integer digit.
+            var end = 22
+            func put(_ d: UInt8) { end -= 1; b[end] = d }
+            put(48 + UInt8(digits % 10)); digits /= 10
+            put(48 + UInt8(digits % 10)); digits /= 10
+            put(46)
+            repeat { put(48 + UInt8(digits % 10)); digits /= 10 } while digits > 0
+            if cents < 0 { put(45) }
+            let count = 22 - end
+            for i in 0..<count { b[i] = b[end + i] }
+            return count
+        }
     }
     public static func < (a: Money, b: Money) -> Bool { a.cents < b.cents }
 }

@@ -12,7 +12,7 @@ final class FileCleaner {
     private(set) var read = 0
     private(set) var rejects: [Rejection] = []
     private(set) var issues: [FieldIssue] = []
-    private(set) var persons: [PersonDigest: PersonSighting] = [:]
+    private(set) var persons = PersonTable()
     private var hasher = PersonKeyHasher()
     private(set) var latest: Day?
 
@@ -49,16 +49,8 @@ final class FileCleaner {
         }
     }
 
-    /// Counts a sighting of `person` and returns its person key; the hex key is built once per
-    /// distinct person, not per row.
+    /// Counts a sighting of `person` and returns its person key.
     private func sight(_ person: Person, on day: Day) -> String {
-        let digest = hasher.digest(person)
-        if let i = persons.index(forKey: digest) {
-            persons.values[i].absorb(PersonSighting(key: "", person: person, count: 1, firstSeen: day, lastSeen: day))
-            return persons.values[i].key
-        }
-        let key = digest.hex
-        persons[digest] = PersonSighting(key: key, person: person, count: 1, firstSeen: day, lastSeen: day)
-        return key
+        persons.sight(person, digest: hasher.digest(person), on: day)
     }
 }

@@ -11,7 +11,7 @@ struct FileResult {
     var ledger: FileLedger
     /// Rows sent to staging (read − rejected).
     var staged: Int
-    var persons: [PersonDigest: PersonSighting]
+    var persons: PersonTable
     var latestDay: Day?
 }
 
@@ -40,7 +40,7 @@ struct FileLoad {
                 result.ledger.rowsMerged = result.ledger.rowsRead
                 result.ledger.message = "same content as \(earlier), already loaded: every row counted as merged"
                 result.staged = 0
-                result.persons = [:]
+                result.persons = PersonTable()
                 logger.info("file skipped: already loaded", metadata: ["file": "\(file.name)", "as": "\(earlier)"])
             }
             try db.execute("RELEASE SAVEPOINT starcard_file")
@@ -54,7 +54,7 @@ struct FileLoad {
             base.status = .failed
             base.message = "\(error)"
             base.rowsRead = 0; base.rowsRejected = 0; base.rowsMerged = 0; base.rowsLoaded = 0; base.fieldIssues = 0
-            return FileResult(ledger: base, staged: 0, persons: [:], latestDay: nil)
+            return FileResult(ledger: base, staged: 0, persons: PersonTable(), latestDay: nil)
         }
     }
 

@@ -19,7 +19,7 @@ struct RunTransaction {
         let ledger = RunLedger(db)
         try loader.prepare(runId: runId)
         var fingerprints = try ledger.loadedFingerprints()
-        var persons: [PersonDigest: PersonSighting] = [:]
+        var persons = PersonTable()
         var results: [FileResult] = []
         var latest: Day?
 
@@ -31,7 +31,7 @@ struct RunTransaction {
                                       db: db, runId: runId, logger: logger).run(knownFingerprints: fingerprints) }
             if result.ledger.status == .loaded, let fp = result.ledger.fingerprint {
                 fingerprints[fp] = file.name
-                persons.merge(result.persons) { old, new in var o = old; o.absorb(new); return o }
+                persons.absorb(result.persons)
                 if let d = result.latestDay { latest = max(latest ?? d, d) }
             }
             results.append(result)
@@ -39,8 +39,8 @@ struct RunTransaction {
         }
 
         runner.progress?.stage("dedupe")
-        let sightings = Array(persons.values)
-        persons = [:]
+        let sightings = persons.sightings
+        persons = PersonTable()
         let observations = sightings.map { PersonObservation(key: $0.key, person: $0.person, count: $0.count) }
         let known = try logger.timed("identity map") { try loader.identityMap() }
         let link = logger.timed("link \(observations.count) persons") {
