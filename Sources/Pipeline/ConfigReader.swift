@@ -126,7 +126,7 @@ struct ConfigReader {
 
     private mutating func cleanse(_ c: TOMLTable, into rules: inout CleanseRules) {
         let at = ["cleanse"]
-        allowOnly(["date_order", "category_synonyms", "placeholder_mobiles", "min_birth_year", "max_birth_year"], in: c, at: at)
+        allowOnly(["date_order", "category_synonyms", "outcome_synonyms", "placeholder_mobiles", "min_birth_year", "max_birth_year"], in: c, at: at)
         if let o = string(c, "date_order", at: at) {
             switch o {
             case "day_first": rules.dateOrder = .dayFirst
@@ -138,6 +138,13 @@ struct ConfigReader {
             for k in s.keys {
                 if let v = s[k]?.string { rules.categorySynonyms[k] = v }
                 else { problem(at + ["category_synonyms", k], "must be a category code string such as \"fridge\"") }
+            }
+        }
+        if let s = table(c, "outcome_synonyms", at: at) {
+            let outcomes = Set(ContactOutcome.allCases.map(\.rawValue))
+            for k in s.keys {
+                if let v = s[k]?.string, outcomes.contains(v) { rules.outcomeSynonyms[k] = v }
+                else { problem(at + ["outcome_synonyms", k], "must be one of \(outcomes.sorted().joined(separator: ", "))") }
             }
         }
         if let p = c["placeholder_mobiles"] {

@@ -13,7 +13,10 @@ enum SummaryText {
         } + [["total", "", "", "\(s.rowsRead)", "\(s.rowsLoaded)", "\(s.rowsRejected)", "\(s.rowsMerged)",
               "\(s.files.reduce(0) { $0 + $1.fieldIssues })"]]
         out += table(["file", "status", "encoding", "read", "loaded", "rejected", "merged", "field issues"], rows)
-        for f in s.files where f.message != nil { out += "\n  \(f.fileName): \(f.message!)" }
+        for f in s.files {
+            guard let m = f.message else { continue }
+            out += m.hasPrefix(f.fileName) ? "\n  \(m)" : "\n  \(f.fileName): \(m)"
+        }
         out += "\n\ncustomers: \(s.customersLinked) linked in this run, \(s.newCustomers) new, \(s.merges) merged\n"
         out += "marts: " + s.marts.map { "\($0.name) \($0.rows) rows" }.joined(separator: ", ")
         return out

@@ -67,4 +67,13 @@ final class PipelineConfigTests: XCTestCase {
             XCTAssertTrue(e.description.contains("mobile"), e.description)
         }
     }
+
+    func testOutcomeSynonymsMustNameAnOutcome() throws {
+        let ok = "[pipeline]\nname = \"n\"\n[sources.c]\nkind = \"contact\"\n[cleanse.outcome_synonyms]\n\"挂断\" = \"reached\"\n"
+        XCTAssertEqual(try PipelineConfig.parse(ok, file: file).cleanse.outcomeSynonyms["挂断"], "reached")
+        let bad = ok.replacingOccurrences(of: "\"reached\"", with: "\"hung_up\"")
+        XCTAssertThrowsError(try PipelineConfig.parse(bad, file: file)) { error in
+            XCTAssertEqual((error as! ConfigError).problems.first?.line, 6, "\(error)")
+        }
+    }
 }
