@@ -1,5 +1,9 @@
 -- Kimball dimensions. Surrogate keys *_key, durable business ids *_id, an unknown member (key 0)
 -- in every dimension so facts never carry NULL keys.
+-- Surrogate keys are plain integers that the load assigns as max(key) + row_number() over the
+-- natural key, not serials: a sequence advances even when its transaction rolls back, so after a
+-- killed run serial keys would differ from those of an uninterrupted run. Assigned this way, the
+-- same deliveries give the same keys however many runs died before (one run at a time holds the lock).
 
 CREATE TABLE dw.dim_date (
     date_key      integer PRIMARY KEY,          -- yyyymmdd; 0 = unknown
@@ -22,7 +26,7 @@ SELECT to_char(d, 'YYYYMMDD')::integer, d, extract(year FROM d), extract(quarter
 FROM generate_series(date '2000-01-01', date '2040-12-31', interval '1 day') AS g(d);
 
 CREATE TABLE dw.dim_customer (
-    customer_key  bigserial PRIMARY KEY,
+    customer_key  bigint PRIMARY KEY,
     customer_id   bigint  NOT NULL,             -- durable: survives address changes and reloads
     name          text,
     name_pinyin   text,
@@ -63,7 +67,7 @@ CREATE TABLE dw.customer_merge (
 );
 
 CREATE TABLE dw.dim_product (
-    product_key  serial PRIMARY KEY,
+    product_key  integer PRIMARY KEY,
     sku          text UNIQUE,
     model        text,
     category     text,
@@ -72,7 +76,7 @@ CREATE TABLE dw.dim_product (
 INSERT INTO dw.dim_product (product_key, sku, model, category, price_band) VALUES (0, NULL, 'unknown', NULL, NULL);
 
 CREATE TABLE dw.dim_store (
-    store_key   serial PRIMARY KEY,
+    store_key   integer PRIMARY KEY,
     store_code  text UNIQUE,
     store_name  text,
     province    text,
@@ -83,14 +87,14 @@ CREATE TABLE dw.dim_store (
 INSERT INTO dw.dim_store (store_key, store_code, store_name) VALUES (0, NULL, 'unknown');
 
 CREATE TABLE dw.dim_agent (
-    agent_key   serial PRIMARY KEY,
+    agent_key   integer PRIMARY KEY,
     agent_code  text UNIQUE,
     agent_name  text
 );
 INSERT INTO dw.dim_agent (agent_key, agent_code, agent_name) VALUES (0, NULL, 'unknown');
 
 CREATE TABLE dw.dim_campaign (
-    campaign_key  serial PRIMARY KEY,
+    campaign_key  integer PRIMARY KEY,
     campaign_code text UNIQUE,
     campaign_name text
 );
