@@ -59,4 +59,34 @@ final class WarehouseFeatureTests: XCTestCase {
         XCTAssertEqual(third.rowsLoaded, 0)
         XCTAssertEqual(try db.contentChecksums(tables), before)
     }
+
+    func testDateDimensionFlagsHolidaysOfBothRegions() throws {
+        let url = try TestDatabase.fresh()
+        let db = try PostgresConnection.connect(url)
+        try Migrator.migrate(db, library: try PipelineFixture.library(), logger: PipelineFixture.logger)
+        func day(_ date: String) throws -> [String?] {
+            try db.query("SELECT is_holiday_cn::text, is_holiday_tw::text, holiday_name FROM dw.dim_date WHERE full_date = $1", [date])
+                .rows.first ?? []
+        }
+        XCTAssertEqual(try day("2025-01-29"), ["true", "true", "春节"])      // lunar new year
+        XCTAssertEqual(try day("2025-01-28"), ["true", "true", "春节"])      // the eve: a mainland day off again from 2025
+        XCTAssertEqual(try day("2024-02-09"), ["false", "true", "春节"])     // but not in 2024
+        XCTAssertEqual(try day("2025-10-06"), ["true", "true", "中秋节"])
+        XCTAssertEqual(try day("2023-06-22"), ["true", "true", "端午节"])
+        XCTAssertEqual(try day("2025-04-04"), ["true", "true", "儿童节、清明节"])
+        XCTAssertEqual(try day("2025-02-28"), ["false", "true", "和平纪念日"])
+        XCTAssertEqual(try day("2025-10-10"), ["false", "true", "国庆日"])
+        XCTAssertEqual(try day("2025-10-01"), ["true", "false", "国庆节"])
+        XCTAssertEqual(try day("2025-03-03"), ["false", "false", nil])
+        XCTAssertEqual(try day("2007-09-25"), ["false", "true", "中秋节"])   // mainland lunar holidays start in 2008
+        // Statutory days per year as the State Council published them: 11 until 2024, 13 from 2025.
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.dim_date WHERE is_holiday_cn AND year = 2024"), 11)
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.dim_date WHERE is_holiday_cn AND year = 2025"), 13)
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.dim_date WHERE is_holiday_cn AND year = 2040"), 13)
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.dim_date WHERE date_key <> 0 AND is_holiday_cn IS NULL"), 0)
+        // A second migrate (every run does one) leaves the calendar alone.
+        let before = try db.tableChecksum("dw.holiday")
+        try Migrator.migrate(db, library: try PipelineFixture.library(), logger: PipelineFixture.logger)
+        XCTAssertEqual(try db.tableChecksum("dw.holiday"), before)
+    }
 }

@@ -16,7 +16,10 @@ CREATE TABLE dw.dim_date (
     day_of_week   smallint,                     -- ISO: 1 = Monday
     iso_week      smallint,
     is_weekend    boolean,
-    fiscal_year   smallint                      -- calendar year; change here if the fiscal year differs
+    fiscal_year   smallint,                     -- calendar year; change here if the fiscal year differs
+    is_holiday_cn boolean,                      -- statutory public holiday in mainland China
+    is_holiday_tw boolean,                      -- national holiday (day off) in Taiwan
+    holiday_name  text                          -- names of the day's holidays, e.g. 春节 or 中秋节
 );
 INSERT INTO dw.dim_date VALUES (0, NULL, NULL, NULL, NULL, 'unknown', NULL, NULL, NULL, NULL, NULL);
 INSERT INTO dw.dim_date
@@ -24,6 +27,26 @@ SELECT to_char(d, 'YYYYMMDD')::integer, d, extract(year FROM d), extract(quarter
        to_char(d, 'Mon'), extract(day FROM d), extract(isodow FROM d), extract(week FROM d),
        extract(isodow FROM d) >= 6, extract(year FROM d)
 FROM generate_series(date '2000-01-01', date '2040-12-31', interval '1 day') AS g(d);
+
+-- Public holidays by region. The lunar ones (春节, 端午, 中秋) need the Chinese calendar, which
+-- starcard computes in Swift (HolidayCalendar) and copies in right after the migrations;
+-- dw.apply_holidays() then sets the flags of dim_date. Edit rows here and call it again to adjust.
+CREATE TABLE dw.holiday (
+    holiday_date date NOT NULL,
+    region       text NOT NULL CHECK (region IN ('CN', 'TW')),
+    holiday_name text NOT NULL,
+    PRIMARY KEY (holiday_date, region, holiday_name)
+);
+COMMENT ON TABLE dw.holiday IS 'Public holidays of mainland China (CN, statutory days; 调休 make-up swaps not modelled) and Taiwan (TW), 2000-2040.';
+
+CREATE FUNCTION dw.apply_holidays() RETURNS void LANGUAGE sql AS $$
+    UPDATE dw.dim_date d
+       SET is_holiday_cn = EXISTS (SELECT 1 FROM dw.holiday h WHERE h.holiday_date = d.full_date AND h.region = 'CN'),
+           is_holiday_tw = EXISTS (SELECT 1 FROM dw.holiday h WHERE h.holiday_date = d.full_date AND h.region = 'TW'),
+           holiday_name = (SELECT string_agg(DISTINCT h.holiday_name, '、' ORDER BY h.holiday_name)
+                           FROM dw.holiday h WHERE h.holiday_date = d.full_date)
+     WHERE d.date_key <> 0;
+$$;
 
 CREATE TABLE dw.dim_customer (
     customer_key  bigint PRIMARY KEY,
