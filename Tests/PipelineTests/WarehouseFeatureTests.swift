@@ -89,4 +89,36 @@ final class WarehouseFeatureTests: XCTestCase {
         try Migrator.migrate(db, library: try PipelineFixture.library(), logger: PipelineFixture.logger)
         XCTAssertEqual(try db.tableChecksum("dw.holiday"), before)
     }
+
+    func testCustomersAndStoresRollUpByGeography() throws {
+        let url = try TestDatabase.fresh()
+        try PipelineFixture.run(url)
+        let db = try PostgresConnection.connect(url)
+        XCTAssertEqual(try db.query("SELECT province, city, region FROM dw.dim_geography WHERE geography_key = 0").rows.first,
+                       [nil, nil, nil], "the unknown member")
+        // Every customer version and store points at the member of exactly its province and city.
+        XCTAssertEqual(try db.int("""
+            SELECT count(*) FROM dw.dim_customer c LEFT JOIN dw.dim_geography g USING (geography_key)
+            WHERE g.geography_key IS NULL OR g.province IS DISTINCT FROM c.province OR g.city IS DISTINCT FROM c.city
+            """), 0)
+        XCTAssertEqual(try db.int("""
+            SELECT count(*) FROM dw.dim_store s LEFT JOIN dw.dim_geography g USING (geography_key)
+            WHERE g.geography_key IS NULL OR g.province IS DISTINCT FROM s.province OR g.city IS DISTINCT FROM s.city
+            """), 0)
+        XCTAssertGreaterThan(try db.int("SELECT count(*) FROM dw.dim_customer WHERE is_current AND geography_key <> 0"),
+                             try db.int("SELECT count(*) FROM dw.dim_customer WHERE is_current") * 9 / 10)
+        // Regions come from the province table, and a region roll-up of revenue covers every sale.
+        XCTAssertEqual(try db.int("""
+            SELECT count(*) FROM dw.dim_geography g JOIN dw.province_region r USING (province) WHERE g.region IS DISTINCT FROM r.region
+            """), 0)
+        let byRegion = try db.query("""
+            SELECT coalesce(g.region, 'unknown'), sum(f.amount) FROM dw.fct_sales_line f
+            JOIN dw.dim_customer c USING (customer_key) JOIN dw.dim_geography g USING (geography_key)
+            GROUP BY 1 ORDER BY 1
+            """).rows
+        XCTAssertGreaterThanOrEqual(byRegion.count, 5)
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.fct_sales_line f JOIN dw.dim_customer c USING (customer_key) JOIN dw.dim_geography g USING (geography_key)"),
+                       try db.int("SELECT count(*) FROM dw.fct_sales_line"))
+        XCTAssertTrue(byRegion.contains { $0[0] == "港澳台" }, "Taiwan customers roll up to 港澳台: \(byRegion)")
+    }
 }

@@ -67,6 +67,13 @@ FROM dw.province_region r
 WHERE r.province = s.province AND s.region IS DISTINCT FROM r.region;
 UPDATE dw.dim_store SET currency = 'CNY' WHERE currency IS NULL AND store_key <> 0;
 
+SELECT dw.add_geographies(array_agg(province), array_agg(city))
+FROM (SELECT DISTINCT province, city FROM dw.dim_store WHERE store_key <> 0) s;
+UPDATE dw.dim_store s SET geography_key = g.geography_key
+FROM dw.dim_geography g
+WHERE coalesce(g.province, '') = coalesce(s.province, '') AND coalesce(g.city, '') = coalesce(s.city, '')
+  AND s.geography_key <> g.geography_key;
+
 CREATE TEMP TABLE incoming_agent ON COMMIT DROP AS
 SELECT agent_code, max(agent_name) AS agent_name FROM staging.stg_contact_attempt GROUP BY agent_code;
 UPDATE dw.dim_agent d SET agent_name = i.agent_name

@@ -61,6 +61,7 @@ CREATE TABLE dw.dim_customer (
     province      text,
     city          text,
     address       text,
+    geography_key integer NOT NULL DEFAULT 0,   -- dim_geography of this version's province and city
     valid_from    date    NOT NULL,
     valid_to      date    NOT NULL DEFAULT date '9999-12-31',
     is_current    boolean NOT NULL DEFAULT true,
@@ -105,6 +106,7 @@ CREATE TABLE dw.dim_store (
     province    text,
     city        text,
     region      text,
+    geography_key integer NOT NULL DEFAULT 0,
     currency    text
 );
 INSERT INTO dw.dim_store (store_key, store_code, store_name) VALUES (0, NULL, 'unknown');
@@ -137,3 +139,28 @@ INSERT INTO dw.province_region VALUES
  ('重庆市','西南'),('四川省','西南'),('贵州省','西南'),('云南省','西南'),('西藏自治区','西南'),
  ('陕西省','西北'),('甘肃省','西北'),('青海省','西北'),('宁夏回族自治区','西北'),('新疆维吾尔自治区','西北'),
  ('台湾省','港澳台'),('香港特别行政区','港澳台'),('澳门特别行政区','港澳台');
+
+-- Geography: one member per (province, city) seen on a customer version or a store, with its
+-- region, so analysts roll customers and stores up by region, province or city through one key.
+-- Member 0 (no province, no city) is the unknown member.
+CREATE TABLE dw.dim_geography (
+    geography_key integer PRIMARY KEY,
+    province      text,
+    city          text,
+    region        text,
+    UNIQUE NULLS NOT DISTINCT (province, city)
+);
+INSERT INTO dw.dim_geography VALUES (0, NULL, NULL, NULL);
+COMMENT ON TABLE dw.dim_geography IS 'Province and city with region (华北, 华东, … 港澳台); key 0 = unknown.';
+
+-- Adds the (province, city) pairs not yet known, keys assigned like every dimension's. Takes the
+-- pairs as two arrays so the load scripts call it once per statement, set-based.
+CREATE FUNCTION dw.add_geographies(provinces text[], cities text[]) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO dw.dim_geography (geography_key, province, city, region)
+    SELECT (SELECT max(geography_key) FROM dw.dim_geography) + row_number() OVER (ORDER BY g.province, g.city),
+           g.province, g.city, r.region
+    FROM (SELECT DISTINCT province, city FROM unnest(provinces, cities) AS u (province, city)) g
+    LEFT JOIN dw.province_region r ON r.province = g.province
+    WHERE NOT EXISTS (SELECT 1 FROM dw.dim_geography d
+                      WHERE d.province IS NOT DISTINCT FROM g.province AND d.city IS NOT DISTINCT FROM g.city);
+$$;
