@@ -32,7 +32,17 @@ struct FileLoad {
         try db.execute("SAVEPOINT starcard_file")
         do {
             var result = try stage(&base)
-            if let fp = base.fingerprint, let earlier = knownFingerprints[fp] {
+            // A corrected file replaces its earlier version even when its content was seen before
+            // (say, reverted to an older version): what the name loaded last is what it replaces.
+            let replaced = try base.fingerprint.flatMap { fp in
+                try ledger.latestVersion(of: file.name, source: file.source.name).flatMap { $0.fingerprint == fp ? nil : $0 }
+            }
+            if let replaced {
+                let removed = try ledger.forgetFacts(kind: file.source.kind, fileName: file.name)
+                let note = "replaces the version loaded in run \(replaced.runId) (its \(removed) fact rows were deleted first)"
+                result.ledger.message = [note, result.ledger.message].compactMap { $0 }.joined(separator: "; ")
+                logger.info("corrected file", metadata: ["file": "\(file.name)", "replaces_run": "\(replaced.runId)", "deleted": "\(removed)"])
+            } else if let fp = base.fingerprint, let earlier = knownFingerprints[fp] {
                 try db.execute("ROLLBACK TO SAVEPOINT starcard_file")
                 result.ledger.status = .skipped
                 result.ledger.rowsRejected = 0

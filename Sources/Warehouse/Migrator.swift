@@ -3,7 +3,8 @@ import Postgres
 
 /// Applies the numbered migrations in order, each in its own transaction, and records them in
 /// `etl.schema_migration` with a checksum, so an edited, already-applied migration is caught
-/// instead of silently diverging from the database.
+/// instead of silently diverging from the database. Then fills what SQL cannot compute (the
+/// holiday calendar).
 public enum Migrator {
     /// Applies what is missing; returns the names applied now.
     @discardableResult
@@ -29,6 +30,7 @@ public enum Migrator {
             logger.info("applied migration", metadata: ["migration": "\(script.name)"])
             done.append(script.name)
         }
+        try HolidayCalendar.install(db)
         return done
     }
 }

@@ -1,43 +1,64 @@
--- Products, stores, agents and campaigns: small, so a plain upsert of what this run saw.
+-- Products, stores, agents and campaigns: small, so what this run saw is gathered per natural key,
+-- known members are corrected in place and new ones appended with keys max(key) + row_number()
+-- in natural-key order (deterministic, see 002_dimensions.sql).
 -- A product's price band comes from the median unit price seen for it.
-INSERT INTO dw.dim_product (sku, model, category, price_band)
+CREATE TEMP TABLE incoming_product ON COMMIT DROP AS
 SELECT sku,
-       mode() WITHIN GROUP (ORDER BY model),
-       mode() WITHIN GROUP (ORDER BY category),
+       mode() WITHIN GROUP (ORDER BY model) AS model,
+       mode() WITHIN GROUP (ORDER BY category) AS category,
        CASE WHEN percentile_cont(0.5) WITHIN GROUP (ORDER BY unit_price) IS NULL THEN NULL
             WHEN percentile_cont(0.5) WITHIN GROUP (ORDER BY unit_price) < 1000 THEN 'entry'
             WHEN percentile_cont(0.5) WITHIN GROUP (ORDER BY unit_price) < 3000 THEN 'mid'
             WHEN percentile_cont(0.5) WITHIN GROUP (ORDER BY unit_price) < 8000 THEN 'upper'
-            ELSE 'premium' END
+            ELSE 'premium' END AS price_band
 FROM (SELECT sku, model, category, unit_price FROM staging.stg_sales_line WHERE sku IS NOT NULL
       UNION ALL
       SELECT sku, model, category, NULL FROM staging.stg_warranty_card WHERE sku IS NOT NULL) s
-GROUP BY sku
-ON CONFLICT (sku) DO UPDATE
-   SET model = coalesce(dw.dim_product.model, excluded.model),
-       category = coalesce(dw.dim_product.category, excluded.category),
-       price_band = coalesce(excluded.price_band, dw.dim_product.price_band);
+GROUP BY sku;
+
+UPDATE dw.dim_product d
+   SET model = coalesce(d.model, i.model), category = coalesce(d.category, i.category),
+       price_band = coalesce(i.price_band, d.price_band)
+FROM incoming_product i
+WHERE d.sku = i.sku
+  AND (d.model, d.category, d.price_band)
+      IS DISTINCT FROM (coalesce(d.model, i.model), coalesce(d.category, i.category), coalesce(i.price_band, d.price_band));
+
+INSERT INTO dw.dim_product (product_key, sku, model, category, price_band)
+SELECT (SELECT max(product_key) FROM dw.dim_product) + row_number() OVER (ORDER BY i.sku),
+       i.sku, i.model, i.category, i.price_band
+FROM incoming_product i
+WHERE NOT EXISTS (SELECT 1 FROM dw.dim_product d WHERE d.sku = i.sku);
 
 -- Sales exports name the store but not where it is: place a store where most of its buyers live.
-INSERT INTO dw.dim_store (store_code, store_name, province, city, region, currency)
+-- Warranty cards name stores too, without anything to place them by.
+CREATE TEMP TABLE incoming_store ON COMMIT DROP AS
 SELECT s.store_code,
-       mode() WITHIN GROUP (ORDER BY s.store_name),
-       mode() WITHIN GROUP (ORDER BY c.province),
-       mode() WITHIN GROUP (ORDER BY c.city),
-       NULL, NULL
+       mode() WITHIN GROUP (ORDER BY s.store_name) AS store_name,
+       mode() WITHIN GROUP (ORDER BY c.province) AS province,
+       mode() WITHIN GROUP (ORDER BY c.city) AS city
 FROM staging.stg_sales_line s
 JOIN staging.stg_person p USING (person_key)
 JOIN staging.stg_customer c USING (customer_id)
 WHERE s.store_code IS NOT NULL
-GROUP BY s.store_code
-ON CONFLICT (store_code) DO UPDATE
-   SET store_name = coalesce(excluded.store_name, dw.dim_store.store_name),
-       province = coalesce(dw.dim_store.province, excluded.province),
-       city = coalesce(dw.dim_store.city, excluded.city);
+GROUP BY s.store_code;
+INSERT INTO incoming_store (store_code)
+SELECT DISTINCT w.store_code FROM staging.stg_warranty_card w
+WHERE w.store_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM incoming_store i WHERE i.store_code = w.store_code);
 
-INSERT INTO dw.dim_store (store_code)
-SELECT DISTINCT store_code FROM staging.stg_warranty_card WHERE store_code IS NOT NULL
-ON CONFLICT (store_code) DO NOTHING;
+UPDATE dw.dim_store d
+   SET store_name = coalesce(i.store_name, d.store_name), province = coalesce(d.province, i.province),
+       city = coalesce(d.city, i.city)
+FROM incoming_store i
+WHERE d.store_code = i.store_code
+  AND (d.store_name, d.province, d.city)
+      IS DISTINCT FROM (coalesce(i.store_name, d.store_name), coalesce(d.province, i.province), coalesce(d.city, i.city));
+
+INSERT INTO dw.dim_store (store_key, store_code, store_name, province, city)
+SELECT (SELECT max(store_key) FROM dw.dim_store) + row_number() OVER (ORDER BY i.store_code),
+       i.store_code, i.store_name, i.province, i.city
+FROM incoming_store i
+WHERE NOT EXISTS (SELECT 1 FROM dw.dim_store d WHERE d.store_code = i.store_code);
 
 UPDATE dw.dim_store s
    SET region = r.region,
@@ -46,10 +67,25 @@ FROM dw.province_region r
 WHERE r.province = s.province AND s.region IS DISTINCT FROM r.region;
 UPDATE dw.dim_store SET currency = 'CNY' WHERE currency IS NULL AND store_key <> 0;
 
-INSERT INTO dw.dim_agent (agent_code, agent_name)
-SELECT agent_code, max(agent_name) FROM staging.stg_contact_attempt GROUP BY agent_code
-ON CONFLICT (agent_code) DO UPDATE SET agent_name = coalesce(excluded.agent_name, dw.dim_agent.agent_name);
+SELECT dw.add_geographies(array_agg(province), array_agg(city))
+FROM (SELECT DISTINCT province, city FROM dw.dim_store WHERE store_key <> 0) s;
+UPDATE dw.dim_store s SET geography_key = g.geography_key
+FROM dw.dim_geography g
+WHERE coalesce(g.province, '') = coalesce(s.province, '') AND coalesce(g.city, '') = coalesce(s.city, '')
+  AND s.geography_key <> g.geography_key;
 
-INSERT INTO dw.dim_campaign (campaign_code, campaign_name)
-SELECT campaign_code, max(campaign_name) FROM staging.stg_contact_attempt GROUP BY campaign_code
-ON CONFLICT (campaign_code) DO UPDATE SET campaign_name = coalesce(excluded.campaign_name, dw.dim_campaign.campaign_name);
+CREATE TEMP TABLE incoming_agent ON COMMIT DROP AS
+SELECT agent_code, max(agent_name) AS agent_name FROM staging.stg_contact_attempt GROUP BY agent_code;
+UPDATE dw.dim_agent d SET agent_name = i.agent_name
+FROM incoming_agent i WHERE d.agent_code = i.agent_code AND i.agent_name IS NOT NULL AND d.agent_name IS DISTINCT FROM i.agent_name;
+INSERT INTO dw.dim_agent (agent_key, agent_code, agent_name)
+SELECT (SELECT max(agent_key) FROM dw.dim_agent) + row_number() OVER (ORDER BY i.agent_code), i.agent_code, i.agent_name
+FROM incoming_agent i WHERE NOT EXISTS (SELECT 1 FROM dw.dim_agent d WHERE d.agent_code = i.agent_code);
+
+CREATE TEMP TABLE incoming_campaign ON COMMIT DROP AS
+SELECT campaign_code, max(campaign_name) AS campaign_name FROM staging.stg_contact_attempt GROUP BY campaign_code;
+UPDATE dw.dim_campaign d SET campaign_name = i.campaign_name
+FROM incoming_campaign i WHERE d.campaign_code = i.campaign_code AND i.campaign_name IS NOT NULL AND d.campaign_name IS DISTINCT FROM i.campaign_name;
+INSERT INTO dw.dim_campaign (campaign_key, campaign_code, campaign_name)
+SELECT (SELECT max(campaign_key) FROM dw.dim_campaign) + row_number() OVER (ORDER BY i.campaign_code), i.campaign_code, i.campaign_name
+FROM incoming_campaign i WHERE NOT EXISTS (SELECT 1 FROM dw.dim_campaign d WHERE d.campaign_code = i.campaign_code);

@@ -30,14 +30,20 @@ WHERE d.customer_key = c.old_key
   AND (c.province, c.city, c.address, c.mobile, c.member_card)
       IS DISTINCT FROM (c.old_province, c.old_city, c.old_address, c.old_mobile, c.old_member_card);
 
--- Open a version for new customers and for those just closed.
-INSERT INTO dw.dim_customer (customer_id, name, name_pinyin, gender, birth_year, mobile, landline, member_card,
-                             province, city, address, valid_from, loaded_run_id)
-SELECT c.customer_id, c.name, c.name_pinyin, c.gender, c.birth_year, c.mobile, c.landline, c.member_card,
-       c.province, c.city, c.address,
+-- Open a version for new customers and for those just closed (keys as in 020_small_dimensions.sql),
+-- placed in its geography (coalesce: IS NOT DISTINCT FROM cannot be hash-joined).
+SELECT dw.add_geographies(array_agg(province), array_agg(city))
+FROM (SELECT DISTINCT province, city FROM customer_change) c;
+
+INSERT INTO dw.dim_customer (customer_key, customer_id, name, name_pinyin, gender, birth_year, mobile, landline, member_card,
+                             province, city, address, geography_key, valid_from, loaded_run_id)
+SELECT (SELECT max(customer_key) FROM dw.dim_customer) + row_number() OVER (ORDER BY c.customer_id),
+       c.customer_id, c.name, c.name_pinyin, c.gender, c.birth_year, c.mobile, c.landline, c.member_card,
+       c.province, c.city, c.address, coalesce(g.geography_key, 0),
        CASE WHEN c.old_key IS NULL THEN coalesce(c.first_seen, etl.as_of_date()) ELSE c.last_seen END,
        etl.current_run_id()
 FROM customer_change c
+LEFT JOIN dw.dim_geography g ON coalesce(g.province, '') = coalesce(c.province, '') AND coalesce(g.city, '') = coalesce(c.city, '')
 WHERE c.old_key IS NULL
    OR (c.province, c.city, c.address, c.mobile, c.member_card)
       IS DISTINCT FROM (c.old_province, c.old_city, c.old_address, c.old_mobile, c.old_member_card);

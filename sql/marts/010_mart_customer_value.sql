@@ -60,9 +60,11 @@ WITH orders AS (
 ), potential AS (
     SELECT v.*,
            v.orders_per_year * v.avg_order * v.p_active + v.due_value AS potential_value,
-           ntile(5) OVER (ORDER BY v.recency_days DESC) AS r_score,
-           ntile(5) OVER (ORDER BY v.orders) AS f_score,
-           ntile(5) OVER (ORDER BY v.revenue) AS m_score
+           -- customer_id breaks ties: otherwise the quintile of tied customers follows the rows'
+           -- physical order, and a warehouse recovered from a killed run scores differently.
+           ntile(5) OVER (ORDER BY v.recency_days DESC, v.customer_id) AS r_score,
+           ntile(5) OVER (ORDER BY v.orders, v.customer_id) AS f_score,
+           ntile(5) OVER (ORDER BY v.revenue, v.customer_id) AS m_score
     FROM valued v
 ), ranked AS (
     SELECT p.*,

@@ -1,5 +1,9 @@
 -- Kimball dimensions. Surrogate keys *_key, durable business ids *_id, an unknown member (key 0)
 -- in every dimension so facts never carry NULL keys.
+-- Surrogate keys are plain integers that the load assigns as max(key) + row_number() over the
+-- natural key, not serials: a sequence advances even when its transaction rolls back, so after a
+-- killed run serial keys would differ from those of an uninterrupted run. Assigned this way, the
+-- same deliveries give the same keys however many runs died before (one run at a time holds the lock).
 
 CREATE TABLE dw.dim_date (
     date_key      integer PRIMARY KEY,          -- yyyymmdd; 0 = unknown
@@ -12,7 +16,10 @@ CREATE TABLE dw.dim_date (
     day_of_week   smallint,                     -- ISO: 1 = Monday
     iso_week      smallint,
     is_weekend    boolean,
-    fiscal_year   smallint                      -- calendar year; change here if the fiscal year differs
+    fiscal_year   smallint,                     -- calendar year; change here if the fiscal year differs
+    is_holiday_cn boolean,                      -- statutory public holiday in mainland China
+    is_holiday_tw boolean,                      -- national holiday (day off) in Taiwan
+    holiday_name  text                          -- names of the day's holidays, e.g. 春节 or 中秋节
 );
 INSERT INTO dw.dim_date VALUES (0, NULL, NULL, NULL, NULL, 'unknown', NULL, NULL, NULL, NULL, NULL);
 INSERT INTO dw.dim_date
@@ -21,8 +28,28 @@ SELECT to_char(d, 'YYYYMMDD')::integer, d, extract(year FROM d), extract(quarter
        extract(isodow FROM d) >= 6, extract(year FROM d)
 FROM generate_series(date '2000-01-01', date '2040-12-31', interval '1 day') AS g(d);
 
+-- Public holidays by region. The lunar ones (春节, 端午, 中秋) need the Chinese calendar, which
+-- starcard computes in Swift (HolidayCalendar) and copies in right after the migrations;
+-- dw.apply_holidays() then sets the flags of dim_date. Edit rows here and call it again to adjust.
+CREATE TABLE dw.holiday (
+    holiday_date date NOT NULL,
+    region       text NOT NULL CHECK (region IN ('CN', 'TW')),
+    holiday_name text NOT NULL,
+    PRIMARY KEY (holiday_date, region, holiday_name)
+);
+COMMENT ON TABLE dw.holiday IS 'Public holidays of mainland China (CN, statutory days; 调休 make-up swaps not modelled) and Taiwan (TW), 2000-2040.';
+
+CREATE FUNCTION dw.apply_holidays() RETURNS void LANGUAGE sql AS $$
+    UPDATE dw.dim_date d
+       SET is_holiday_cn = EXISTS (SELECT 1 FROM dw.holiday h WHERE h.holiday_date = d.full_date AND h.region = 'CN'),
+           is_holiday_tw = EXISTS (SELECT 1 FROM dw.holiday h WHERE h.holiday_date = d.full_date AND h.region = 'TW'),
+           holiday_name = (SELECT string_agg(DISTINCT h.holiday_name, '、' ORDER BY h.holiday_name)
+                           FROM dw.holiday h WHERE h.holiday_date = d.full_date)
+     WHERE d.date_key <> 0;
+$$;
+
 CREATE TABLE dw.dim_customer (
-    customer_key  bigserial PRIMARY KEY,
+    customer_key  bigint PRIMARY KEY,
     customer_id   bigint  NOT NULL,             -- durable: survives address changes and reloads
     name          text,
     name_pinyin   text,
@@ -34,6 +61,7 @@ CREATE TABLE dw.dim_customer (
     province      text,
     city          text,
     address       text,
+    geography_key integer NOT NULL DEFAULT 0,   -- dim_geography of this version's province and city
     valid_from    date    NOT NULL,
     valid_to      date    NOT NULL DEFAULT date '9999-12-31',
     is_current    boolean NOT NULL DEFAULT true,
@@ -63,7 +91,7 @@ CREATE TABLE dw.customer_merge (
 );
 
 CREATE TABLE dw.dim_product (
-    product_key  serial PRIMARY KEY,
+    product_key  integer PRIMARY KEY,
     sku          text UNIQUE,
     model        text,
     category     text,
@@ -72,25 +100,26 @@ CREATE TABLE dw.dim_product (
 INSERT INTO dw.dim_product (product_key, sku, model, category, price_band) VALUES (0, NULL, 'unknown', NULL, NULL);
 
 CREATE TABLE dw.dim_store (
-    store_key   serial PRIMARY KEY,
+    store_key   integer PRIMARY KEY,
     store_code  text UNIQUE,
     store_name  text,
     province    text,
     city        text,
     region      text,
+    geography_key integer NOT NULL DEFAULT 0,
     currency    text
 );
 INSERT INTO dw.dim_store (store_key, store_code, store_name) VALUES (0, NULL, 'unknown');
 
 CREATE TABLE dw.dim_agent (
-    agent_key   serial PRIMARY KEY,
+    agent_key   integer PRIMARY KEY,
     agent_code  text UNIQUE,
     agent_name  text
 );
 INSERT INTO dw.dim_agent (agent_key, agent_code, agent_name) VALUES (0, NULL, 'unknown');
 
 CREATE TABLE dw.dim_campaign (
-    campaign_key  serial PRIMARY KEY,
+    campaign_key  integer PRIMARY KEY,
     campaign_code text UNIQUE,
     campaign_name text
 );
@@ -110,3 +139,28 @@ INSERT INTO dw.province_region VALUES
  ('重庆市','西南'),('四川省','西南'),('贵州省','西南'),('云南省','西南'),('西藏自治区','西南'),
  ('陕西省','西北'),('甘肃省','西北'),('青海省','西北'),('宁夏回族自治区','西北'),('新疆维吾尔自治区','西北'),
  ('台湾省','港澳台'),('香港特别行政区','港澳台'),('澳门特别行政区','港澳台');
+
+-- Geography: one member per (province, city) seen on a customer version or a store, with its
+-- region, so analysts roll customers and stores up by region, province or city through one key.
+-- Member 0 (no province, no city) is the unknown member.
+CREATE TABLE dw.dim_geography (
+    geography_key integer PRIMARY KEY,
+    province      text,
+    city          text,
+    region        text,
+    UNIQUE NULLS NOT DISTINCT (province, city)
+);
+INSERT INTO dw.dim_geography VALUES (0, NULL, NULL, NULL);
+COMMENT ON TABLE dw.dim_geography IS 'Province and city with region (华北, 华东, … 港澳台); key 0 = unknown.';
+
+-- Adds the (province, city) pairs not yet known, keys assigned like every dimension's. Takes the
+-- pairs as two arrays so the load scripts call it once per statement, set-based.
+CREATE FUNCTION dw.add_geographies(provinces text[], cities text[]) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO dw.dim_geography (geography_key, province, city, region)
+    SELECT (SELECT max(geography_key) FROM dw.dim_geography) + row_number() OVER (ORDER BY g.province, g.city),
+           g.province, g.city, r.region
+    FROM (SELECT DISTINCT province, city FROM unnest(provinces, cities) AS u (province, city)) g
+    LEFT JOIN dw.province_region r ON r.province = g.province
+    WHERE NOT EXISTS (SELECT 1 FROM dw.dim_geography d
+                      WHERE d.province IS NOT DISTINCT FROM g.province AND d.city IS NOT DISTINCT FROM g.city);
+$$;

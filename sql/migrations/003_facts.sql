@@ -74,3 +74,20 @@ CREATE TABLE dw.fct_contact_attempt (
 CREATE UNIQUE INDEX fct_contact_natural ON dw.fct_contact_attempt (attempt_id);
 CREATE INDEX fct_contact_campaign ON dw.fct_contact_attempt (campaign_key, agent_key);
 COMMENT ON TABLE dw.fct_contact_attempt IS 'One row per dial attempt of a call-centre campaign.';
+
+-- The corrected-file rule: a file whose name was loaded before with other content replaces what
+-- that earlier version loaded. The pipeline calls this inside the run's transaction, before the
+-- new version's rows are merged, so corrected values appear and rows dropped from the file vanish.
+CREATE FUNCTION dw.forget_file_facts(kind text, file text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    removed bigint;
+BEGIN
+    CASE kind
+        WHEN 'sales' THEN DELETE FROM dw.fct_sales_line WHERE source_file = file;
+        WHEN 'warranty' THEN DELETE FROM dw.fct_warranty_registration WHERE source_file = file;
+        WHEN 'contact' THEN DELETE FROM dw.fct_contact_attempt WHERE source_file = file;
+        ELSE RAISE EXCEPTION 'no fact table for source kind %', kind;
+    END CASE;
+    GET DIAGNOSTICS removed = ROW_COUNT;
+    RETURN removed;
+END $$;

@@ -1,0 +1,124 @@
+import Foundation
+import Pipeline
+import TestSupport
+import Warehouse
+import XCTest
+
+/// Warehouse rules beyond the nightly basics: corrected files, the holiday calendar, geography.
+final class WarehouseFeatureTests: XCTestCase {
+    /// A private copy of the fixture's base deliveries, so a test can edit files in place.
+    private func copyOfBase() throws -> URL {
+        let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("starcard-dw-\(getpid())-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.copyItem(at: PipelineFixture.dataDir.appendingPathComponent("base"), to: dir)
+        return dir
+    }
+
+    private func run(_ url: String, _ data: URL) throws -> RunSummary {
+        try PipelineFixture.runner(url).run(RunOptions(dataDir: data))
+    }
+
+    func testCorrectedFileReplacesWhatItsPreviousVersionLoaded() throws {
+        let data = try copyOfBase()
+        let url = try TestDatabase.fresh()
+        let first = try run(url, data)
+        let db = try PostgresConnection.connect(url)
+        let name = "sales/sales_2023_2025.csv"
+
+        // Two order lines this file loaded itself (not merged from another file), without quoted fields.
+        let file = data.appendingPathComponent(name)
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        let owned = try db.query("SELECT source_line FROM dw.fct_sales_line WHERE source_file = $1 ORDER BY source_line", [name])
+            .rows.compactMap { $0[0].flatMap { Int($0) } }
+            .filter { !lines[$0 - 1].contains("\"") && lines[$0 - 1].split(separator: ",", omittingEmptySubsequences: false).count == 19 }
+        XCTAssertGreaterThan(owned.count, 10)
+        let (corrected, removed) = (owned[3], owned[7])
+        func key(_ line: Int) -> [String] { Array(lines[line - 1].split(separator: ",", omittingEmptySubsequences: false).prefix(2).map(String.init)) }
+        let correctedKey = key(corrected), removedKey = key(removed)
+        var fields = lines[corrected - 1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[16] = "1"; fields[17] = "12345.00"; fields[18] = "12345.00"
+        lines[corrected - 1] = fields.joined(separator: ",")
+        lines.remove(at: removed - 1)
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let rowsBefore = try db.int("SELECT count(*) FROM dw.fct_sales_line WHERE source_file = $1", [name])
+
+        let second = try run(url, data)
+        let amount = try db.query("SELECT amount::text FROM dw.fct_sales_line WHERE order_id = $1 AND line_no = $2", correctedKey).rows
+        XCTAssertEqual(amount.map { $0[0] }, ["12345.00"], "the corrected amount replaced the old one")
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.fct_sales_line WHERE order_id = $1 AND line_no = $2", removedKey), 0,
+                       "a row removed from the file disappears")
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.fct_sales_line WHERE source_file = $1", [name]), rowsBefore - 1)
+        let ledger = try XCTUnwrap(second.files.first { $0.fileName == name })
+        XCTAssertEqual(ledger.status, .loaded)
+        XCTAssertTrue(ledger.message?.contains("replaces the version loaded in run \(first.runId)") == true, ledger.message ?? "")
+        XCTAssertTrue(second.files.filter { $0.fileName != name }.allSatisfy { $0.status == .skipped })
+
+        // The corrected version, delivered again, changes nothing.
+        let tables = try db.warehouseTables()
+        let before = try db.contentChecksums(tables)
+        let third = try run(url, data)
+        XCTAssertEqual(third.rowsLoaded, 0)
+        XCTAssertEqual(try db.contentChecksums(tables), before)
+    }
+
+    func testDateDimensionFlagsHolidaysOfBothRegions() throws {
+        let url = try TestDatabase.fresh()
+        let db = try PostgresConnection.connect(url)
+        try Migrator.migrate(db, library: try PipelineFixture.library(), logger: PipelineFixture.logger)
+        func day(_ date: String) throws -> [String?] {
+            try db.query("SELECT is_holiday_cn::text, is_holiday_tw::text, holiday_name FROM dw.dim_date WHERE full_date = $1", [date])
+                .rows.first ?? []
+        }
+        XCTAssertEqual(try day("2025-01-29"), ["true", "true", "春节"])      // lunar new year
+        XCTAssertEqual(try day("2025-01-28"), ["true", "true", "春节"])      // the eve: a mainland day off again from 2025
+        XCTAssertEqual(try day("2024-02-09"), ["false", "true", "春节"])     // but not in 2024
+        XCTAssertEqual(try day("2025-10-06"), ["true", "true", "中秋节"])
+        XCTAssertEqual(try day("2023-06-22"), ["true", "true", "端午节"])
+        XCTAssertEqual(try day("2025-04-04"), ["true", "true", "儿童节、清明节"])
+        XCTAssertEqual(try day("2025-02-28"), ["false", "true", "和平纪念日"])
+        XCTAssertEqual(try day("2025-10-10"), ["false", "true", "国庆日"])
+        XCTAssertEqual(try day("2025-10-01"), ["true", "false", "国庆节"])
+        XCTAssertEqual(try day("2025-03-03"), ["false", "false", nil])
+        XCTAssertEqual(try day("2007-09-25"), ["false", "true", "中秋节"])   // mainland lunar holidays start in 2008
+        // Statutory days per year as the State Council published them: 11 until 2024, 13 from 2025.
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.dim_date WHERE is_holiday_cn AND year = 2024"), 11)
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.dim_date WHERE is_holiday_cn AND year = 2025"), 13)
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.dim_date WHERE is_holiday_cn AND year = 2040"), 13)
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.dim_date WHERE date_key <> 0 AND is_holiday_cn IS NULL"), 0)
+        // A second migrate (every run does one) leaves the calendar alone.
+        let before = try db.tableChecksum("dw.holiday")
+        try Migrator.migrate(db, library: try PipelineFixture.library(), logger: PipelineFixture.logger)
+        XCTAssertEqual(try db.tableChecksum("dw.holiday"), before)
+    }
+
+    func testCustomersAndStoresRollUpByGeography() throws {
+        let url = try TestDatabase.fresh()
+        try PipelineFixture.run(url)
+        let db = try PostgresConnection.connect(url)
+        XCTAssertEqual(try db.query("SELECT province, city, region FROM dw.dim_geography WHERE geography_key = 0").rows.first,
+                       [nil, nil, nil], "the unknown member")
+        // Every customer version and store points at the member of exactly its province and city.
+        XCTAssertEqual(try db.int("""
+            SELECT count(*) FROM dw.dim_customer c LEFT JOIN dw.dim_geography g USING (geography_key)
+            WHERE g.geography_key IS NULL OR g.province IS DISTINCT FROM c.province OR g.city IS DISTINCT FROM c.city
+            """), 0)
+        XCTAssertEqual(try db.int("""
+            SELECT count(*) FROM dw.dim_store s LEFT JOIN dw.dim_geography g USING (geography_key)
+            WHERE g.geography_key IS NULL OR g.province IS DISTINCT FROM s.province OR g.city IS DISTINCT FROM s.city
+            """), 0)
+        XCTAssertGreaterThan(try db.int("SELECT count(*) FROM dw.dim_customer WHERE is_current AND geography_key <> 0"),
+                             try db.int("SELECT count(*) FROM dw.dim_customer WHERE is_current") * 9 / 10)
+        // Regions come from the province table, and a region roll-up of revenue covers every sale.
+        XCTAssertEqual(try db.int("""
+            SELECT count(*) FROM dw.dim_geography g JOIN dw.province_region r USING (province) WHERE g.region IS DISTINCT FROM r.region
+            """), 0)
+        let byRegion = try db.query("""
+            SELECT coalesce(g.region, 'unknown'), sum(f.amount) FROM dw.fct_sales_line f
+            JOIN dw.dim_customer c USING (customer_key) JOIN dw.dim_geography g USING (geography_key)
+            GROUP BY 1 ORDER BY 1
+            """).rows
+        XCTAssertGreaterThanOrEqual(byRegion.count, 5)
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.fct_sales_line f JOIN dw.dim_customer c USING (customer_key) JOIN dw.dim_geography g USING (geography_key)"),
+                       try db.int("SELECT count(*) FROM dw.fct_sales_line"))
+        XCTAssertTrue(byRegion.contains { $0[0] == "港澳台" }, "Taiwan customers roll up to 港澳台: \(byRegion)")
+    }
+}
