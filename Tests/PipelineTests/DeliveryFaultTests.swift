@@ -82,13 +82,17 @@ final class DeliveryFaultTests: XCTestCase {
         let (url, first) = try folder.run()
         XCTAssertEqual(try Ledger.files(url, run: first.runId)["sales/x.csv"]?.rowsLoaded, 3)
 
-        // The re-export repeats the three rows and adds two.
+        // The new version repeats the three rows and adds two. By the corrected-file rule it
+        // replaces what its previous version loaded, so all five load and none is a duplicate.
         try folder.write("sales/x.csv", SalesRows.csv(1...5))
         let second = try folder.run(on: url)
         let f = try XCTUnwrap(try Ledger.files(url, run: second.runId)["sales/x.csv"])
         XCTAssertEqual(f.status, "loaded")
-        XCTAssertEqual([f.rowsRead, f.rowsLoaded, f.rowsRejected, f.rowsMerged], [5, 2, 0, 3])
-        XCTAssertEqual(try PostgresConnection.connect(url).int("SELECT count(*) FROM dw.fct_sales_line"), 5)
+        XCTAssertEqual([f.rowsRead, f.rowsLoaded, f.rowsRejected, f.rowsMerged], [5, 5, 0, 0])
+        XCTAssertTrue(f.message.contains("replaces the version loaded in run \(first.runId)"), f.message)
+        let db = try PostgresConnection.connect(url)
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.fct_sales_line"), 5)
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.fct_sales_line WHERE run_id = $1", [String(second.runId)]), 5)
     }
 
     func testARowRepeatedWithinAFileLoadsOnce() throws {
