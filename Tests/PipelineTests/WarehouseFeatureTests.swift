@@ -121,4 +121,29 @@ final class WarehouseFeatureTests: XCTestCase {
                        try db.int("SELECT count(*) FROM dw.fct_sales_line"))
         XCTAssertTrue(byRegion.contains { $0[0] == "港澳台" }, "Taiwan customers roll up to 港澳台: \(byRegion)")
     }
+
+    func testLargeFactsArePartitionedByMonthAndTheDefaultStaysEmpty() throws {
+        let url = try TestDatabase.fresh()
+        try PipelineFixture.run(url)
+        let db = try PostgresConnection.connect(url)
+        for (fact, column) in [("fct_sales_line", "order_date"), ("fct_contact_attempt", "called_at")] {
+            let months = try db.int("SELECT count(DISTINCT date_trunc('month', \(column))) FROM dw.\(fact)")
+            XCTAssertGreaterThan(months, 12)
+            // Every month has its partition (plus the two after the newest); nothing fell into the default.
+            XCTAssertEqual(try db.int("SELECT count(*) FROM pg_inherits WHERE inhparent = 'dw.\(fact)'::regclass"), months + 2 + 1)
+            XCTAssertEqual(try db.int("SELECT count(*) FROM dw.\(fact)_default"), 0)
+            XCTAssertEqual(try db.int("SELECT count(*) FROM (SELECT tableoid FROM dw.\(fact) GROUP BY tableoid) x"), months)
+        }
+        // A month that arrived in the default partition moves into its own when it is created.
+        try db.execute("""
+            INSERT INTO dw.fct_sales_line SELECT customer_id, order_id || '-x', line_no, customer_key, 0, date '2031-05-17', product_key,
+                   store_key, channel, category, quantity, unit_price, amount, currency, run_id, source_file, source_line
+            FROM dw.fct_sales_line LIMIT 3
+            """)
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.fct_sales_line_default"), 3)
+        XCTAssertEqual(try db.int("SELECT etl.ensure_month_partitions('dw.fct_sales_line', '2031-05-01', '2031-05-31')"), 1)
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.fct_sales_line_default"), 0)
+        XCTAssertEqual(try db.int("SELECT count(*) FROM dw.fct_sales_line_y2031m05"), 3)
+        XCTAssertEqual(try db.int("SELECT etl.ensure_month_partitions('dw.fct_sales_line', '2031-05-01', '2031-05-31')"), 0)
+    }
 }

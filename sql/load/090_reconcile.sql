@@ -1,19 +1,23 @@
 -- Per file of this run: rows staged, rows that became facts, and staged rows whose natural key is
 -- in the warehouse at all. staged = loaded + merged must hold and every merged row must be
 -- explained by a fact with its key; the pipeline fails the run otherwise.
+-- Joins, not EXISTS per row: inside count(*) FILTER an EXISTS runs once per staged row, which
+-- on the monthly-partitioned facts probes every month's index.
 WITH staged AS (
-    SELECT source_file, count(*) AS staged,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM dw.fct_sales_line f
-                                          WHERE f.order_id = s.order_id AND f.line_no = s.line_no)) AS present
-    FROM staging.stg_sales_line s GROUP BY source_file
+    SELECT s.source_file, count(*) AS staged, count(f.order_id) AS present
+    FROM staging.stg_sales_line s
+    LEFT JOIN dw.fct_sales_line f ON f.order_id = s.order_id AND f.line_no = s.line_no
+    GROUP BY s.source_file
     UNION ALL
-    SELECT source_file, count(*),
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM dw.fct_warranty_registration f WHERE f.card_id = w.card_id))
-    FROM staging.stg_warranty_card w GROUP BY source_file
+    SELECT w.source_file, count(*), count(f.card_id)
+    FROM staging.stg_warranty_card w
+    LEFT JOIN dw.fct_warranty_registration f ON f.card_id = w.card_id
+    GROUP BY w.source_file
     UNION ALL
-    SELECT source_file, count(*),
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM dw.fct_contact_attempt f WHERE f.attempt_id = a.attempt_id))
-    FROM staging.stg_contact_attempt a GROUP BY source_file
+    SELECT a.source_file, count(*), count(f.attempt_id)
+    FROM staging.stg_contact_attempt a
+    LEFT JOIN dw.fct_contact_attempt f ON f.attempt_id = a.attempt_id
+    GROUP BY a.source_file
 )
 SELECT s.source_file, s.staged, coalesce(l.loaded, 0) AS loaded, s.present
 FROM staged s LEFT JOIN run_loaded l USING (source_file)

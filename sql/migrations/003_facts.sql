@@ -1,4 +1,8 @@
--- Facts. The durable customer_id leads every fact's primary key so the facts can later be
+-- Facts. The two large ones are partitioned by month (order date, call time): old months can be
+-- detached or archived whole and date-filtered queries read only their months. The load creates
+-- the months it needs with etl.ensure_month_partitions; rows of any other month land in the
+-- default partition.
+-- The durable customer_id leads every fact's primary key so the facts can later be
 -- distributed by customer (the Citus model) while dimensions are replicated. Each fact row keeps
 -- the run, file and physical line it came from: the ledger reconciles against these.
 -- Dimension keys are not declared as foreign keys: PostgreSQL checks those with a trigger per row,
@@ -23,9 +27,12 @@ CREATE TABLE dw.fct_sales_line (
     run_id        bigint  NOT NULL,
     source_file   text    NOT NULL,
     source_line   integer NOT NULL,
-    PRIMARY KEY (customer_id, order_id, line_no)
-);
-CREATE UNIQUE INDEX fct_sales_line_natural ON dw.fct_sales_line (order_id, line_no);
+    PRIMARY KEY (customer_id, order_id, line_no, order_date)
+) PARTITION BY RANGE (order_date);
+CREATE TABLE dw.fct_sales_line_default PARTITION OF dw.fct_sales_line DEFAULT;
+-- Not unique: a unique index on a partitioned table must contain the partition key. The load's
+-- anti-join keeps the natural key unique (an order line's date may be corrected by a new file).
+CREATE INDEX fct_sales_line_natural ON dw.fct_sales_line (order_id, line_no);
 CREATE INDEX fct_sales_line_date ON dw.fct_sales_line (order_date);
 COMMENT ON TABLE dw.fct_sales_line IS 'One row per order line. Amounts in the currency column (CNY, or TWD for Taiwan stores).';
 
@@ -69,9 +76,10 @@ CREATE TABLE dw.fct_contact_attempt (
     run_id         bigint  NOT NULL,
     source_file    text    NOT NULL,
     source_line    integer NOT NULL,
-    PRIMARY KEY (customer_id, attempt_id)
-);
-CREATE UNIQUE INDEX fct_contact_natural ON dw.fct_contact_attempt (attempt_id);
+    PRIMARY KEY (customer_id, attempt_id, called_at)
+) PARTITION BY RANGE (called_at);
+CREATE TABLE dw.fct_contact_attempt_default PARTITION OF dw.fct_contact_attempt DEFAULT;
+CREATE INDEX fct_contact_natural ON dw.fct_contact_attempt (attempt_id);
 CREATE INDEX fct_contact_campaign ON dw.fct_contact_attempt (campaign_key, agent_key);
 COMMENT ON TABLE dw.fct_contact_attempt IS 'One row per dial attempt of a call-centre campaign.';
 
@@ -90,4 +98,41 @@ BEGIN
     END CASE;
     GET DIAGNOSTICS removed = ROW_COUNT;
     RETURN removed;
+END $$;
+
+-- Creates the missing monthly partitions of a fact partitioned by a date or timestamp column,
+-- one per month from `from_month` to `to_month` (inclusive), named <table>_yYYYYmMM. Rows of
+-- those months already in the default partition are moved into the new one first (attaching
+-- would fail otherwise). Inside the run's transaction, so a failed run leaves no partition behind.
+CREATE FUNCTION etl.ensure_month_partitions(tbl regclass, from_month date, to_month date) RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+    m date;
+    created integer := 0;
+    part text;
+    parent text := tbl::text;
+    key_column text;
+    default_part text;
+BEGIN
+    IF from_month IS NULL OR to_month IS NULL THEN RETURN 0; END IF;
+    SELECT a.attname INTO key_column
+    FROM pg_partitioned_table p JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = p.partattrs[0]
+    WHERE p.partrelid = tbl;
+    SELECT c.oid::regclass::text INTO default_part
+    FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partdefid WHERE p.partrelid = tbl;
+    FOR m IN SELECT generate_series(date_trunc('month', from_month), date_trunc('month', to_month), interval '1 month')::date LOOP
+        part := parent || '_y' || to_char(m, 'YYYY') || 'm' || to_char(m, 'MM');
+        CONTINUE WHEN to_regclass(part) IS NOT NULL;
+        IF default_part IS NOT NULL THEN
+            EXECUTE format('CREATE TEMP TABLE moved_rows ON COMMIT DROP AS WITH d AS (DELETE FROM %s WHERE %I >= %L AND %I < %L RETURNING *) SELECT * FROM d',
+                           default_part, key_column, m, key_column, (m + interval '1 month')::date);
+        END IF;
+        EXECUTE format('CREATE TABLE %s PARTITION OF %s FOR VALUES FROM (%L) TO (%L)', part, parent, m, (m + interval '1 month')::date);
+        IF default_part IS NOT NULL THEN
+            EXECUTE format('INSERT INTO %s SELECT * FROM moved_rows', part);
+            DROP TABLE moved_rows;
+        END IF;
+        created := created + 1;
+    END LOOP;
+    RETURN created;
 END $$;
