@@ -27,13 +27,18 @@ struct RunTransaction {
         for file in files {
             runner.progress?.fileStarted(file.name, bytes: file.bytes)
             let t0 = Date()
-            let result = try logger.timed("stage \(file.name)") { try FileLoad(file: file, rules: runner.config.cleanse, loader: loader, ledger: ledger,
-                                      db: db, runId: runId, logger: logger).run(knownFingerprints: fingerprints) }
+            var result = try logger.timed("stage \(file.name)") {
+                try FileLoad(file: file, rules: runner.config.cleanse, loader: loader, ledger: ledger,
+                             db: db, runId: runId, logger: logger).run(knownFingerprints: fingerprints)
+            }
             if result.ledger.status == .loaded, let fp = result.ledger.fingerprint {
                 fingerprints[fp] = file.name
                 persons.absorb(result.persons)
                 if let d = result.latestDay { latest = max(latest ?? d, d) }
             }
+            // The file's own person table is in the run's now: keeping it would hold every file's
+            // persons twice until the run ends.
+            result.persons = PersonTable()
             results.append(result)
             runner.progress?.fileFinished(result.ledger, seconds: Date().timeIntervalSince(t0))
         }
