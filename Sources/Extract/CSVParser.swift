@@ -73,9 +73,10 @@ struct CSVParser {
         pending.append(contentsOf: bytes)
         do {
             // A second reference keeps the storage alive and unchanged while `scan` mutates
-            // self; it must be gone before `dropConsumedBytes`, or that would copy the buffer.
+            // self; the records keep it too, as their raw text, so `dropConsumedBytes` moves
+            // only the unfinished record's bytes into a new buffer.
             let snapshot = pending
-            snapshot.withUnsafeBufferPointer { scan($0) }
+            snapshot.withUnsafeBufferPointer { scan($0, owner: snapshot) }
         }
         dropConsumedBytes()
     }
@@ -103,7 +104,7 @@ struct CSVParser {
             case .quoteInQuoted:
                 spans.append(FieldSpan(start: fieldStart + 1, end: end - 1, kind: .quoted(hasDoubledQuotes: fieldHasDoubledQuotes)))
             }
-            emitRecord(bytes, end: end)
+            emitRecord(bytes, owner: snapshot, end: end)
         }
         pending.removeAll()
         position = 0
@@ -111,7 +112,7 @@ struct CSVParser {
         state = .recordStart
     }
 
-    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, owner: [UInt8]) {
         let count = bytes.count
         var index = position
         let delimiter = self.delimiter
@@ -149,7 +150,7 @@ struct CSVParser {
                 }
                 if index == count { break scanning }
                 closeUnquotedField(end: index)
-                endField(bytes, at: &index)
+                endField(bytes, owner: owner, at: &index)
             case .quoted:
                 while index < count {
                     let byte = bytes[index]
@@ -171,7 +172,7 @@ struct CSVParser {
                     state = .quoted
                 } else if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn {
                     spans.append(FieldSpan(start: fieldStart + 1, end: index - 1, kind: .quoted(hasDoubledQuotes: fieldHasDoubledQuotes)))
-                    endField(bytes, at: &index)
+                    endField(bytes, owner: owner, at: &index)
                 } else {
                     // Lenient like most readers: keep going to the next delimiter, but flag the
                     // record so it is quarantined rather than loaded with a guessed value.
@@ -189,27 +190,27 @@ struct CSVParser {
     }
 
     /// Handles the delimiter or line end at `index`, which has just closed a field.
-    private mutating func endField(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) {
+    private mutating func endField(_ bytes: UnsafeBufferPointer<UInt8>, owner: [UInt8], at index: inout Int) {
         let byte = bytes[index]
         if byte == delimiter {
             index += 1
             state = .fieldStart
             return
         }
-        emitRecord(bytes, end: index)
+        emitRecord(bytes, owner: owner, end: index)
         line += 1
         index += 1
         state = byte == Self.carriageReturn ? .afterCarriageReturn : .recordStart
     }
 
-    private mutating func emitRecord(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) {
+    /// `owner` is the array `bytes` points into, shared with the record as its raw text.
+    private mutating func emitRecord(_ bytes: UnsafeBufferPointer<UInt8>, owner: [UInt8], end: Int) {
         var fields: [String] = []
         fields.reserveCapacity(spans.count)
         for span in spans {
             fields.append(Self.string(bytes, span))
         }
-        let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[recordStart..<end]), as: UTF8.self)
-        output.append(RawRecord(line: recordLine, fields: fields, raw: raw, problem: problem))
+        output.append(RawRecord(line: recordLine, fields: fields, rawBytes: owner, range: recordStart..<end, problem: problem))
         spans.removeAll(keepingCapacity: true)
         problem = nil
     }
