@@ -89,10 +89,11 @@ struct FieldCache<Value> {
     static func smallKey(_ text: String) -> SmallKey? {
         Text.withBytes(text) { b in
             guard b.count <= 15, b.count > 0 else { return nil }
-            var key = SmallKey(low: 0, high: UInt64(b.count) << 56)
-            for i in 0..<min(8, b.count) { key.low |= UInt64(b[i]) << (8 * UInt64(i)) }
-            if b.count > 8 { for i in 8..<b.count { key.high |= UInt64(b[i]) << (8 * UInt64(i - 8)) } }
-            return key
+            // One copy instead of a shift per byte; read back little-endian, so byte i of the
+            // text is byte i % 8 of its word on any machine.
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(b)) }
+            return SmallKey(low: UInt64(littleEndian: words.0), high: UInt64(littleEndian: words.1) | UInt64(b.count) << 56)
         }
     }
 }
