@@ -32,7 +32,13 @@ struct FieldCache<Value> {
     /// The memoised value for `text`, computing and storing it with `make` on a miss.
     @inline(__always)
     mutating func value(_ text: String, _ make: () -> Value) -> Value {
-        guard let key = Self.smallKey(text) else { return largeValue(text, make) }
+        Text.withBytes(text) { value(bytes: $0, make) }
+    }
+
+    /// The memoised value for the text whose UTF-8 is `bytes`.
+    @inline(__always)
+    mutating func value(bytes: UnsafeBufferPointer<UInt8>, _ make: () -> Value) -> Value {
+        guard let key = Self.smallKey(bytes) else { return largeValue(String(decoding: bytes, as: UTF8.self), make) }
         var i = slot(of: key)
         while keys[i].high != 0 {
             if keys[i] == key { return values[i]! }
@@ -87,13 +93,16 @@ struct FieldCache<Value> {
 
     @inline(__always)
     static func smallKey(_ text: String) -> SmallKey? {
-        Text.withBytes(text) { b in
-            guard b.count <= 15, b.count > 0 else { return nil }
-            // One copy instead of a shift per byte; read back little-endian, so byte i of the
-            // text is byte i % 8 of its word on any machine.
-            var words: (UInt64, UInt64) = (0, 0)
-            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(b)) }
-            return SmallKey(low: UInt64(littleEndian: words.0), high: UInt64(littleEndian: words.1) | UInt64(b.count) << 56)
-        }
+        Text.withBytes(text) { smallKey($0) }
+    }
+
+    @inline(__always)
+    static func smallKey(_ b: UnsafeBufferPointer<UInt8>) -> SmallKey? {
+        guard b.count <= 15, b.count > 0 else { return nil }
+        // One copy instead of a shift per byte; read back little-endian, so byte i of the
+        // text is byte i % 8 of its word on any machine.
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(b)) }
+        return SmallKey(low: UInt64(littleEndian: words.0), high: UInt64(littleEndian: words.1) | UInt64(b.count) << 56)
     }
 }

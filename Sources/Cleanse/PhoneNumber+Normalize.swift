@@ -79,17 +79,20 @@ enum PhoneNumber {
 
     static func readMobile(_ s: String, placeholders: Placeholders) -> Reading {
         guard let t = Text.field(s) else { return .empty }
-        return Text.withBytes(t) { b in
-            if b.count == 11, b[0] == 0x31, b.allSatisfy({ $0 &- 0x30 < 10 }) {
-                if isPlaceholder(b, placeholders) { return .issue(ReasonCode.mobilePlaceholder) }
-                return b[1] >= 0x33 ? .mobile(t) : .issue(ReasonCode.mobileInvalid)
-            }
-            let d = digits(b)
-            if d.masked && d.count >= 3 && !d.exponent { return .issue(ReasonCode.mobileMasked) }
-            if d.exponent || hasFloatTail(b) { return .issue(ReasonCode.mobileSpreadsheetDamage) }
-            if d.other || d.masked { return .issue(ReasonCode.mobileInvalid) }
-            return d.withBuffer { classify($0, plus: d.plus, original: b, placeholders: placeholders) }
+        return Text.withBytes(t) { readMobile($0, placeholders: placeholders) }
+    }
+
+    /// `readMobile` of a field's bytes already passed through `Text.withField`.
+    static func readMobile(_ b: UnsafeBufferPointer<UInt8>, placeholders: Placeholders) -> Reading {
+        if b.count == 11, b[0] == 0x31, b.allSatisfy({ $0 &- 0x30 < 10 }) {
+            if isPlaceholder(b, placeholders) { return .issue(ReasonCode.mobilePlaceholder) }
+            return b[1] >= 0x33 ? .mobile(Text.ascii(b)) : .issue(ReasonCode.mobileInvalid)
         }
+        let d = digits(b)
+        if d.masked && d.count >= 3 && !d.exponent { return .issue(ReasonCode.mobileMasked) }
+        if d.exponent || hasFloatTail(b) { return .issue(ReasonCode.mobileSpreadsheetDamage) }
+        if d.other || d.masked { return .issue(ReasonCode.mobileInvalid) }
+        return d.withBuffer { classify($0, plus: d.plus, original: b, placeholders: placeholders) }
     }
 
     private static func classify(_ all: UnsafeBufferPointer<UInt8>, plus: Bool, original: UnsafeBufferPointer<UInt8>,
@@ -135,34 +138,37 @@ enum PhoneNumber {
     /// cannot be told apart from the same local number in another city.
     static func readLandline(_ s: String) -> Reading {
         guard let t = Text.field(s) else { return .empty }
-        return Text.withBytes(t) { b in
-            // One pass, digits gathered on the stack: this runs on every row that has a landline.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count) { digits in
-                var count = 0, groups = 0, lastGroup = 0
-                var plus = false, i = 0
-                scanning: while i < b.count {
-                    let c = b[i]
-                    if c &- 0x30 < 10 {
-                        let start = count
-                        while i < b.count, b[i] &- 0x30 < 10 { digits[count] = b[i]; count += 1; i += 1 }
-                        groups += 1
-                        lastGroup = count - start
-                        continue
-                    }
-                    switch c {
-                    case 0x2B: plus = plus || count == 0
-                    case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x2F: break
-                    default:
-                        // No mark starts with a byte accepted above, so the first other byte
-                        // either opens the extension or makes the number invalid.
-                        if i > 0 && startsExtension(b, at: i) { break scanning }
-                        return .issue(ReasonCode.landlineInvalid)
-                    }
-                    i += 1
+        return Text.withBytes(t) { readLandline($0) }
+    }
+
+    /// `readLandline` of a field's bytes already passed through `Text.withField`.
+    static func readLandline(_ b: UnsafeBufferPointer<UInt8>) -> Reading {
+        // One pass, digits gathered on the stack: this runs on every row that has a landline.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count) { digits in
+            var count = 0, groups = 0, lastGroup = 0
+            var plus = false, i = 0
+            scanning: while i < b.count {
+                let c = b[i]
+                if c &- 0x30 < 10 {
+                    let start = count
+                    while i < b.count, b[i] &- 0x30 < 10 { digits[count] = b[i]; count += 1; i += 1 }
+                    groups += 1
+                    lastGroup = count - start
+                    continue
                 }
-                return classifyLandline(UnsafeBufferPointer(rebasing: digits[..<count]), plus: plus,
-                                        groups: groups, lastGroup: lastGroup)
+                switch c {
+                case 0x2B: plus = plus || count == 0
+                case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x2F: break
+                default:
+                    // No mark starts with a byte accepted above, so the first other byte
+                    // either opens the extension or makes the number invalid.
+                    if i > 0 && startsExtension(b, at: i) { break scanning }
+                    return .issue(ReasonCode.landlineInvalid)
+                }
+                i += 1
             }
+            return classifyLandline(UnsafeBufferPointer(rebasing: digits[..<count]), plus: plus,
+                                    groups: groups, lastGroup: lastGroup)
         }
     }
 

@@ -34,6 +34,10 @@ struct CSVParser {
         var start: Int
         var end: Int
         var kind: FieldKind
+
+        var needsUnescaping: Bool {
+            if case .quoted(hasDoubledQuotes: true) = kind { true } else { false }
+        }
     }
 
     private var pending: [UInt8] = []
@@ -205,12 +209,15 @@ struct CSVParser {
 
     /// `owner` is the array `bytes` points into, shared with the record as its raw text.
     private mutating func emitRecord(_ bytes: UnsafeBufferPointer<UInt8>, owner: [UInt8], end: Int) {
-        var fields: [String] = []
-        fields.reserveCapacity(spans.count)
-        for span in spans {
-            fields.append(Self.string(bytes, span))
+        let storage: RawRecord.Storage
+        if spans.contains(where: \.needsUnescaping) {
+            storage = .strings(spans.map { Self.string(bytes, $0) })
+        } else {
+            // Every field is a plain run of the chunk: the record shares the chunk instead of
+            // copying its fields into strings.
+            storage = .bytes(buffer: owner, ranges: spans.map { $0.start..<$0.end })
         }
-        output.append(RawRecord(line: recordLine, fields: fields, rawBytes: owner, range: recordStart..<end, problem: problem))
+        output.append(RawRecord(line: recordLine, storage: storage, buffer: owner, rawRange: recordStart..<end, problem: problem))
         spans.removeAll(keepingCapacity: true)
         problem = nil
     }
