@@ -147,6 +147,7 @@ struct CSVParser {
                     state = .unquoted
                 }
             case .unquoted:
+                index = Self.skipPlainWords(bytes, from: index, delimiter: delimiter)
                 while index < count {
                     let byte = bytes[index]
                     if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn { break }
@@ -187,6 +188,25 @@ struct CSVParser {
             }
         }
         position = index
+    }
+
+    /// Steps eight bytes at a time past bytes that are neither `delimiter` nor a line end and
+    /// returns where a byte-wise look must go on (a long address is read in a few steps).
+    @inline(__always)
+    private static func skipPlainWords(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let delimiters = ones &* UInt64(delimiter), lineFeeds = ones &* UInt64(lineFeed), returns = ones &* UInt64(carriageReturn)
+        // Non-zero when some byte of `word` is zero (no false alarm when none is).
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & 0x8080_8080_8080_8080 != 0 }
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if hasZeroByte(word ^ delimiters) || hasZeroByte(word ^ lineFeeds) || hasZeroByte(word ^ returns) { break }
+            index += 8
+        }
+        return index
     }
 
     private mutating func closeUnquotedField(end: Int) {
