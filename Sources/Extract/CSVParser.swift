@@ -147,15 +147,26 @@ struct CSVParser {
                     state = .unquoted
                 }
             case .unquoted:
-                index = Self.skipPlainWords(bytes, from: index, delimiter: delimiter)
-                while index < count {
-                    let byte = bytes[index]
-                    if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn { break }
-                    index += 1
+                while true {
+                    index = Self.skipPlainWords(bytes, from: index, delimiter: delimiter)
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                        index += 1
+                    }
+                    if index == count { break scanning }
+                    closeUnquotedField(end: index)
+                    // A delimiter and then another unquoted field, the usual case, is taken here
+                    // rather than through the state switch, whose jump mispredicted per field.
+                    if bytes[index] == delimiter && index + 1 < count && bytes[index + 1] != Self.quote {
+                        index += 1
+                        fieldStart = index
+                        fieldIsVerbatim = false
+                        continue
+                    }
+                    endField(bytes, owner: owner, at: &index)
+                    break
                 }
-                if index == count { break scanning }
-                closeUnquotedField(end: index)
-                endField(bytes, owner: owner, at: &index)
             case .quoted:
                 while index < count {
                     let byte = bytes[index]
