@@ -74,7 +74,13 @@ struct CSVParser {
     }
 
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
-        pending.append(contentsOf: bytes)
+        feed { $0.append(contentsOf: bytes) }
+    }
+
+    /// Lets `append` add bytes to the end of the parser's buffer, then reads them: a decoder can
+    /// write its output straight in rather than into a buffer of its own that is then copied.
+    mutating func feed<R>(appending append: (inout [UInt8]) -> R) -> R {
+        let result = append(&pending)
         do {
             // A second reference keeps the storage alive and unchanged while `scan` mutates
             // self; the records keep it too, as their raw text, so `dropConsumedBytes` moves
@@ -83,6 +89,7 @@ struct CSVParser {
             snapshot.withUnsafeBufferPointer { scan($0, owner: snapshot) }
         }
         dropConsumedBytes()
+        return result
     }
 
     mutating func feed(_ bytes: [UInt8]) {
