@@ -5,7 +5,7 @@ extension Cleanser {
     func person(_ raw: RawRecord, issues: inout [FieldIssue]) -> Person {
         let c = columns
         var name: NormalizedName?
-        if let v = text(raw, c.name) { name = cached(&nameCache, v) { PersonName.normalize(v, han: han) } }
+        if let hit = cached(&nameCache, raw, c.name, { PersonName.normalize($0, han: han) }) { name = hit }
         var gender = name?.genderHint
         if let v = text(raw, c.gender) {
             switch cached(&genderCache, v, { Demographics.gender(v, han: han) }) {
@@ -23,17 +23,17 @@ extension Cleanser {
             }
         }
         var phones = Phones()
-        if c.mobile >= 0 { phones.take(PhoneNumber.readMobile(raw.fields[c.mobile], placeholders: placeholders), fromMobileColumn: true) }
-        if c.landline >= 0 { phones.take(PhoneNumber.readLandline(raw.fields[c.landline]), fromMobileColumn: false) }
-        if let code = phones.mobileIssue { issues.append(issue(raw, "mobile", code, raw.fields[c.mobile])) }
-        if let code = phones.landlineIssue { issues.append(issue(raw, "landline", code, raw.fields[c.landline])) }
+        phones.take(withText(raw, c.mobile) { $0.map { PhoneNumber.readMobile($0, placeholders: placeholders) } ?? .empty }, fromMobileColumn: true)
+        phones.take(withText(raw, c.landline) { $0.map(PhoneNumber.readLandline) ?? .empty }, fromMobileColumn: false)
+        if let code = phones.mobileIssue { issues.append(issue(raw, "mobile", code, raw.field(c.mobile))) }
+        if let code = phones.landlineIssue { issues.append(issue(raw, "landline", code, raw.field(c.landline))) }
         var province: String?
-        if let v = text(raw, c.province) {
-            province = cached(&provinceCache, v) { Region.province(v, index: provinceIndex, han: han) }
-            if province == nil { issues.append(issue(raw, "province", ReasonCode.provinceUnknown, v)) }
+        if let hit = cached(&provinceCache, raw, c.province, { Region.province($0, index: provinceIndex, han: han) }) {
+            province = hit
+            if hit == nil { issues.append(issue(raw, "province", ReasonCode.provinceUnknown, text(raw, c.province)!)) }
         }
         var city: String?
-        if let v = text(raw, c.city) { city = cached(&cityCache, v) { Region.city(v, han: han) } }
+        if let hit = cached(&cityCache, raw, c.city, { Region.city($0, han: han) }) { city = hit }
         return Person(name: name?.name, namePinyin: name?.pinyin, gender: gender, birthYear: birthYear,
                       mobile: phones.mobile, landline: phones.landline, memberCard: text(raw, c.memberCard),
                       province: province, city: city, address: text(raw, c.address))

@@ -10,16 +10,16 @@ extension Cleanser {
         let lineNo = try count(raw, c.lineNo, "line_no", ReasonCode.lineNoInvalid, allowNegative: false)
         var unitPrice: Money?
         if c.unitPrice >= 0 {
-            switch MoneyText.parseAmount(raw.fields[c.unitPrice]) {
+            switch withText(raw, c.unitPrice, { $0.map(MoneyText.amount) ?? .empty }) {
             case .value(let m): unitPrice = m
-            case .invalid: issues.append(issue(raw, "unit_price", ReasonCode.unitPriceInvalid, raw.fields[c.unitPrice]))
+            case .invalid: issues.append(issue(raw, "unit_price", ReasonCode.unitPriceInvalid, raw.field(c.unitPrice)))
             case .empty: break
             }
         }
         let person = person(raw, issues: &issues)
         try requireIdentifiable(person, raw)
         var channel: String?
-        if let v = text(raw, c.channel) { channel = cached(&channelCache, v) { v.lowercased() } }
+        if let v = cached(&channelCache, raw, c.channel, { $0.lowercased() }) { channel = v }
         return SalesLine(source: SourceRef(file: file, line: raw.line), orderId: orderId, lineNo: lineNo, orderDate: orderDate,
                          storeCode: text(raw, c.storeCode), storeName: text(raw, c.storeName), channel: channel,
                          person: person, sku: text(raw, c.sku), model: text(raw, c.model),
@@ -29,12 +29,12 @@ extension Cleanser {
     /// A whole-number count that defaults to 1 when absent.
     private func count(_ raw: RawRecord, _ column: Int, _ field: String, _ code: String, allowNegative: Bool) throws(Rejection) -> Int {
         guard column >= 0 else { return 1 }
-        switch MoneyText.parseQuantity(raw.fields[column]) {
+        switch withText(raw, column, { $0.map(MoneyText.quantity) ?? .empty }) {
         case .empty: return 1
         case .value(let n) where allowNegative || n > 0: return n
         case .value, .invalid:
             throw rejection(raw, field: field, code: code,
-                            "\(field) '\(raw.fields[column])' is not a whole number\(allowNegative ? " other than zero" : " above zero") (units such as 2件 or 2.0 are fine); correct it in the source")
+                            "\(field) '\(raw.field(column))' is not a whole number\(allowNegative ? " other than zero" : " above zero") (units such as 2件 or 2.0 are fine); correct it in the source")
         }
     }
 }

@@ -67,9 +67,9 @@ public final class Cleanser {
                 : "text follows the closing quote of a field; double quote characters inside quoted fields (\"\" for \")"
             throw rejection(raw, field: nil, code: problem.rawValue, how)
         }
-        if raw.fields.count != columnCount {
+        if raw.fieldCount != columnCount {
             throw rejection(raw, field: nil, code: ReasonCode.csvRagged,
-                            "the record has \(raw.fields.count) fields but the header has \(columnCount); a field probably holds an unquoted comma or line break: quote it in the export, or fix the row")
+                            "the record has \(raw.fieldCount) fields but the header has \(columnCount); a field probably holds an unquoted comma or line break: quote it in the export, or fix the row")
         }
     }
 
@@ -77,7 +77,24 @@ public final class Cleanser {
 
     @inline(__always)
     func text(_ raw: RawRecord, _ column: Int) -> String? {
-        column < 0 ? nil : Text.field(raw.fields[column])
+        column < 0 ? nil : raw.withFieldBytes(column) { Text.field($0) }
+    }
+
+    /// Calls `body` with the bytes of `text(raw, column)`, nil when absent or blank, without
+    /// making a string: most fields are only parsed or looked up.
+    @inline(__always)
+    func withText<R>(_ raw: RawRecord, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        column < 0 ? body(nil) : raw.withFieldBytes(column) { Text.withField($0, body) }
+    }
+
+    /// The value `cache` holds for `text(raw, column)`, made from that text on a miss; nil when
+    /// the field is absent or blank. A hit makes no string.
+    @inline(__always)
+    func cached<V>(_ cache: inout FieldCache<V>, _ raw: RawRecord, _ column: Int, _ make: (String) -> V) -> V? {
+        withText(raw, column) { b in
+            guard let b else { return nil }
+            return cache.value(bytes: b) { make(String(decoding: b, as: UTF8.self)) }
+        }
     }
 
     func rejection(_ raw: RawRecord, field: String?, code: String, _ message: String) -> Rejection {
@@ -91,19 +108,23 @@ public final class Cleanser {
 
     /// The required text of `field`, or a rejection with `code`.
     func required(_ raw: RawRecord, _ column: Int, _ field: String, _ code: String, _ why: String) throws(Rejection) -> String {
-        guard let v = text(raw, column) else {
-            throw rejection(raw, field: field, code: code, "\(field) is empty; \(why): fill it in the source, or remove the row")
-        }
+        guard let v = text(raw, column) else { throw missing(raw, field, code, why) }
         return v
+    }
+
+    private func missing(_ raw: RawRecord, _ field: String, _ code: String, _ why: String) -> Rejection {
+        rejection(raw, field: field, code: code, "\(field) is empty; \(why): fill it in the source, or remove the row")
     }
 
     /// The required date or timestamp of `field`, or `date.missing` / `date.invalid`.
     func requiredTimestamp(_ raw: RawRecord, _ column: Int, _ field: String) throws(Rejection) -> LocalTimestamp {
-        let value = try required(raw, column, field, ReasonCode.dateMissing, "the row cannot be placed in time without it")
-        switch DateText.parseTimestamp(value, order: rules.dateOrder) {
-        case .success(let t): return t
-        case .failure(let f):
-            throw rejection(raw, field: field, code: ReasonCode.dateInvalid, Self.explain(f, field: field, value: value))
+        // `text` is already half-width, so its bytes go straight to the date scanner.
+        let parsed = withText(raw, column) { b in b.map { DateText.interpret(DateText.scan($0), order: rules.dateOrder) } }
+        switch parsed {
+        case nil: throw missing(raw, field, ReasonCode.dateMissing, "the row cannot be placed in time without it")
+        case .success(let t)?: return t
+        case .failure(let f)?:
+            throw rejection(raw, field: field, code: ReasonCode.dateInvalid, Self.explain(f, field: field, value: text(raw, column)!))
         }
     }
 
@@ -119,15 +140,14 @@ public final class Cleanser {
 
     /// An amount, or the rejection for a missing or unreadable one.
     func amount(_ raw: RawRecord, _ column: Int, _ field: String, required: Bool, allowNegative: Bool) throws(Rejection) -> Money? {
-        let value = column < 0 ? "" : raw.fields[column]
-        switch MoneyText.parseAmount(value) {
+        switch withText(raw, column, { $0.map(MoneyText.amount) ?? .empty }) {
         case .value(let m) where allowNegative || m.cents >= 0: return m
         case .empty where !required: return nil
         case .empty:
             throw rejection(raw, field: field, code: ReasonCode.amountMissing, "\(field) is empty; a line without an amount cannot count towards revenue: fill it in the source")
         case .value, .invalid:
             throw rejection(raw, field: field, code: ReasonCode.amountInvalid,
-                            "\(field) '\(value)' is not an amount\(allowNegative ? "" : " of zero or more"); write digits with a decimal point and commas only between thousands, e.g. 1,299.00 or ¥1299")
+                            "\(field) '\(raw.field(column))' is not an amount\(allowNegative ? "" : " of zero or more"); write digits with a decimal point and commas only between thousands, e.g. 1,299.00 or ¥1299")
         }
     }
 
@@ -139,9 +159,8 @@ public final class Cleanser {
 
     /// Canonical category code, with a `category.unknown` issue when there is none.
     func category(_ raw: RawRecord, issues: inout [FieldIssue]) -> String? {
-        guard let v = text(raw, columns.category) else { return nil }
-        let code = cached(&categoryCache, v) { categories.code(of: v, han: han) }
-        if code == nil { issues.append(issue(raw, "category", ReasonCode.categoryUnknown, v)) }
+        guard let code = cached(&categoryCache, raw, columns.category, { categories.code(of: $0, han: han) }) else { return nil }
+        if code == nil { issues.append(issue(raw, "category", ReasonCode.categoryUnknown, text(raw, columns.category)!)) }
         return code
     }
 }

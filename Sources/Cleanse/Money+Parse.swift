@@ -20,7 +20,8 @@ enum MoneyText {
         return Text.withBytes(t) { amount($0) }
     }
 
-    private static func amount(_ all: UnsafeBufferPointer<UInt8>) -> Reading {
+    /// The amount in a field's bytes already passed through `Text.withField`.
+    static func amount(_ all: UnsafeBufferPointer<UInt8>) -> Reading {
         var lo = 0, hi = all.count
         var negative = false
         func skipSpaces() {
@@ -96,21 +97,24 @@ enum MoneyText {
     /// returned item, mirroring the negative amount of a return line.
     static func parseQuantity(_ s: String) -> Count {
         guard let t = Text.field(s) else { return .empty }
-        return Text.withBytes(t) { b in
-            var hi = b.count
-            if hi == 1, b[0] &- 0x31 < 9 { return .value(Int(b[0] &- 0x30)) }
-            if let u = unitWords.first(where: { matches($0, b, at: hi - $0.count, upTo: hi) }) { hi -= u.count }
-            while hi > 0, b[hi - 1] == 0x20 { hi -= 1 }
-            var i = 0, value = 0, digits = 0
-            let negative = hi > 0 && b[0] == 0x2D
-            if negative || (hi > 0 && b[0] == 0x2B) { i = 1 }
-            while i < hi, b[i] &- 0x30 < 10, digits < 9 { value = value * 10 + Int(b[i] &- 0x30); digits += 1; i += 1 }
-            if i < hi, b[i] == 0x2E {
-                i += 1
-                while i < hi, b[i] == 0x30 { i += 1 }
-            }
-            guard digits > 0, i == hi, value != 0 else { return .invalid }
-            return .value(negative ? -value : value)
+        return Text.withBytes(t) { quantity($0) }
+    }
+
+    /// The count in a field's bytes already passed through `Text.withField`.
+    static func quantity(_ b: UnsafeBufferPointer<UInt8>) -> Count {
+        var hi = b.count
+        if hi == 1, b[0] &- 0x31 < 9 { return .value(Int(b[0] &- 0x30)) }
+        if let u = unitWords.first(where: { matches($0, b, at: hi - $0.count, upTo: hi) }) { hi -= u.count }
+        while hi > 0, b[hi - 1] == 0x20 { hi -= 1 }
+        var i = 0, value = 0, digits = 0
+        let negative = hi > 0 && b[0] == 0x2D
+        if negative || (hi > 0 && b[0] == 0x2B) { i = 1 }
+        while i < hi, b[i] &- 0x30 < 10, digits < 9 { value = value * 10 + Int(b[i] &- 0x30); digits += 1; i += 1 }
+        if i < hi, b[i] == 0x2E {
+            i += 1
+            while i < hi, b[i] == 0x30 { i += 1 }
         }
+        guard digits > 0, i == hi, value != 0 else { return .invalid }
+        return .value(negative ? -value : value)
     }
 }

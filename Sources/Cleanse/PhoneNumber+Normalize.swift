@@ -79,17 +79,20 @@ enum PhoneNumber {
 
     static func readMobile(_ s: String, placeholders: Placeholders) -> Reading {
         guard let t = Text.field(s) else { return .empty }
-        return Text.withBytes(t) { b in
-            if b.count == 11, b[0] == 0x31, b.allSatisfy({ $0 &- 0x30 < 10 }) {
-                if isPlaceholder(b, placeholders) { return .issue(ReasonCode.mobilePlaceholder) }
-                return b[1] >= 0x33 ? .mobile(t) : .issue(ReasonCode.mobileInvalid)
-            }
-            let d = digits(b)
-            if d.masked && d.count >= 3 && !d.exponent { return .issue(ReasonCode.mobileMasked) }
-            if d.exponent || hasFloatTail(b) { return .issue(ReasonCode.mobileSpreadsheetDamage) }
-            if d.other || d.masked { return .issue(ReasonCode.mobileInvalid) }
-            return d.withBuffer { classify($0, plus: d.plus, original: b, placeholders: placeholders) }
+        return Text.withBytes(t) { readMobile($0, placeholders: placeholders) }
+    }
+
+    /// `readMobile` of a field's bytes already passed through `Text.withField`.
+    static func readMobile(_ b: UnsafeBufferPointer<UInt8>, placeholders: Placeholders) -> Reading {
+        if b.count == 11, b[0] == 0x31, b.allSatisfy({ $0 &- 0x30 < 10 }) {
+            if isPlaceholder(b, placeholders) { return .issue(ReasonCode.mobilePlaceholder) }
+            return b[1] >= 0x33 ? .mobile(Text.ascii(b)) : .issue(ReasonCode.mobileInvalid)
         }
+        let d = digits(b)
+        if d.masked && d.count >= 3 && !d.exponent { return .issue(ReasonCode.mobileMasked) }
+        if d.exponent || hasFloatTail(b) { return .issue(ReasonCode.mobileSpreadsheetDamage) }
+        if d.other || d.masked { return .issue(ReasonCode.mobileInvalid) }
+        return d.withBuffer { classify($0, plus: d.plus, original: b, placeholders: placeholders) }
     }
 
     private static func classify(_ all: UnsafeBufferPointer<UInt8>, plus: Bool, original: UnsafeBufferPointer<UInt8>,
@@ -135,62 +138,65 @@ enum PhoneNumber {
     /// cannot be told apart from the same local number in another city.
     static func readLandline(_ s: String) -> Reading {
         guard let t = Text.field(s) else { return .empty }
-        return Text.withBytes(t) { full in
-            var end = full.count
-            for mark in extensionMarks {
-                if let at = firstIndex(of: mark, in: full), at > 0, at < end { end = at }
-            }
-            let b = UnsafeBufferPointer(rebasing: full[..<end])
-            var groups: [Range<Int>] = []
-            var digits: [UInt8] = []
-            digits.reserveCapacity(16)
+        return Text.withBytes(t) { readLandline($0) }
+    }
+
+    /// `readLandline` of a field's bytes already passed through `Text.withField`.
+    static func readLandline(_ b: UnsafeBufferPointer<UInt8>) -> Reading {
+        // One pass, digits gathered on the stack: this runs on every row that has a landline.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count) { digits in
+            var count = 0, groups = 0, lastGroup = 0
             var plus = false, i = 0
-            while i < b.count {
+            scanning: while i < b.count {
                 let c = b[i]
                 if c &- 0x30 < 10 {
-                    let start = digits.count
-                    while i < b.count, b[i] &- 0x30 < 10 { digits.append(b[i]); i += 1 }
-                    groups.append(start..<digits.count)
+                    let start = count
+                    while i < b.count, b[i] &- 0x30 < 10 { digits[count] = b[i]; count += 1; i += 1 }
+                    groups += 1
+                    lastGroup = count - start
                     continue
                 }
                 switch c {
-                case 0x2B: plus = plus || digits.isEmpty
+                case 0x2B: plus = plus || count == 0
                 case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x2F: break
-                default: return .issue(ReasonCode.landlineInvalid)
+                default:
+                    // No mark starts with a byte accepted above, so the first other byte
+                    // either opens the extension or makes the number invalid.
+                    if i > 0 && startsExtension(b, at: i) { break scanning }
+                    return .issue(ReasonCode.landlineInvalid)
                 }
                 i += 1
             }
-            var national = digits[...]
-            if national.starts(with: "0086".utf8) { national = national.dropFirst(4) }
-            else if plus && national.starts(with: "86".utf8) { national = national.dropFirst(2) }
-            else if plus { return .issue(ReasonCode.landlineInvalid) }
-            let prefixed = national.count < digits.count
-            if national.count == 11, national.first == 0x31, national.dropFirst().first! >= 0x33 {
-                return .mobile(String(decoding: national, as: UTF8.self))
-            }
-            if !prefixed, national.count == 10, national.starts(with: "09".utf8) {
-                return .mobile(String(decoding: national, as: UTF8.self))
-            }
-            func landline(_ d: ArraySlice<UInt8>) -> String? {
-                let withTrunk = prefixed && d.first != 0x30 ? [0x30] + d : d
-                guard withTrunk.count >= 10, withTrunk.count <= 12, withTrunk.first == 0x30,
-                      withTrunk.dropFirst().first != 0x30 else { return nil }
-                return String(decoding: withTrunk, as: UTF8.self)
-            }
-            if let l = landline(national) { return .landline(l) }
-            if groups.count >= 3, let last = groups.last, last.count <= 5,
-               let l = landline(national.dropLast(last.count)) { return .landline(l) }
-            return .issue(ReasonCode.landlineInvalid)
+            return classifyLandline(UnsafeBufferPointer(rebasing: digits[..<count]), plus: plus,
+                                    groups: groups, lastGroup: lastGroup)
         }
     }
 
-    private static func firstIndex(of token: [UInt8], in b: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard b.count >= token.count else { return nil }
-        var i = 0
-        while i + token.count <= b.count {
-            if b[i] == token[0] && b[i..<(i + token.count)].elementsEqual(token) { return i }
-            i += 1
+    private static func classifyLandline(_ digits: UnsafeBufferPointer<UInt8>, plus: Bool, groups: Int, lastGroup: Int) -> Reading {
+        var national = digits[...]
+        if national.starts(with: "0086".utf8) { national = national.dropFirst(4) }
+        else if plus && national.starts(with: "86".utf8) { national = national.dropFirst(2) }
+        else if plus { return .issue(ReasonCode.landlineInvalid) }
+        let prefixed = national.count < digits.count
+        if national.count == 11, national.first == 0x31, national.dropFirst().first! >= 0x33 {
+            return .mobile(Text.ascii(UnsafeBufferPointer(rebasing: national)))
         }
-        return nil
+        if !prefixed, national.count == 10, national.starts(with: "09".utf8) {
+            return .mobile(Text.ascii(UnsafeBufferPointer(rebasing: national)))
+        }
+        func landline(_ d: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+            let trunk = prefixed && d.first != 0x30
+            let length = d.count + (trunk ? 1 : 0)
+            guard length >= 10, length <= 12, trunk || d.first == 0x30,
+                  (trunk ? d.first : d.dropFirst().first) != 0x30 else { return nil }
+            return trunk ? "0" + Text.ascii(UnsafeBufferPointer(rebasing: d)) : Text.ascii(UnsafeBufferPointer(rebasing: d))
+        }
+        if let l = landline(national) { return .landline(l) }
+        if groups >= 3, lastGroup <= 5, let l = landline(national.dropLast(lastGroup)) { return .landline(l) }
+        return .issue(ReasonCode.landlineInvalid)
+    }
+
+    private static func startsExtension(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        extensionMarks.contains { mark in i + mark.count <= b.count && b[i..<(i + mark.count)].elementsEqual(mark) }
     }
 }

@@ -99,6 +99,26 @@ enum Text {
         return nonBlank(found.contains(.wide) ? halfWidth(s) : s)
     }
 
+    /// `field` of UTF-8 bytes, given to `body` as bytes (nil when blank): the common value is
+    /// passed through with no string made at all.
+    @inline(__always)
+    static func withField<R>(_ b: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        let found = shape(b)
+        if found.isEmpty { return body(b) }
+        if found.contains(.empty) { return body(nil) }
+        guard let t = field(String(decoding: b, as: UTF8.self)) else { return body(nil) }
+        return withBytes(t) { body($0) }
+    }
+
+    /// `field` of UTF-8 bytes.
+    @inline(__always)
+    static func field(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let found = shape(b)
+        if found.contains(.empty) { return nil }
+        let s = String(decoding: b, as: UTF8.self)
+        return found.isEmpty ? s : field(s)
+    }
+
     /// Han ideographs (CJK unified, extension A and beyond, compatibility) and `〇`.
     @inline(__always)
     static func isHan(_ c: Unicode.Scalar) -> Bool {

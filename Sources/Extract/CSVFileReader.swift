@@ -16,7 +16,6 @@ public final class CSVFileReader {
     private let decoder: any ChunkDecoder
     private var parser: CSVParser
     private var hash = ContentFingerprint()
-    private var decoded: [UInt8] = []
     private var ready: [RawRecord] = []
     private var readyIndex = 0
     private var ended = false
@@ -50,10 +49,13 @@ public final class CSVFileReader {
         }
         detectedEncoding = encoding
         self.decoder = decoder
-        decoded = sampleText
         delimiter = options.delimiter
             ?? CSVParser.sniffDelimiter(in: sampleText, sampleIsWholeFile: sampleIsWholeFile && failure == nil)
         parser = CSVParser(delimiter: delimiter)
+        sampleText.withUnsafeBufferPointer {
+            hash.update($0)
+            parser.feed($0)
+        }
         consumeDecoded(failure: failure, isLast: sampleIsWholeFile)
         guard options.hasHeader else {
             if sampleIsWholeFile && ready.isEmpty && fault == nil { throw .empty(file: file) }
@@ -78,20 +80,19 @@ public final class CSVFileReader {
 
     private func readChunk() throws(ExtractError) {
         let chunk = try source.nextChunk()
-        decoded.removeAll(keepingCapacity: true)
-        let failure = (chunk ?? []).withUnsafeBufferPointer {
-            decoder.decode($0, isLast: chunk == nil, into: &decoded)
+        // The decoder writes into the parser's buffer: one copy of the text fewer.
+        let failure = parser.feed { text in
+            let start = text.count
+            let failure = (chunk ?? []).withUnsafeBufferPointer { decoder.decode($0, isLast: chunk == nil, into: &text) }
+            text.withUnsafeBufferPointer { hash.update(UnsafeBufferPointer(rebasing: $0[start...])) }
+            return failure
         }
         consumeDecoded(failure: failure, isLast: chunk == nil)
     }
 
-    /// Feeds `decoded` to the hash and the parser, then queues the finished records and, on a
-    /// decoding failure, the error to throw after them.
+    /// Once the decoded text has gone to the hash and the parser, queues the finished records
+    /// and, on a decoding failure, the error to throw after them.
     private func consumeDecoded(failure: Int?, isLast: Bool) {
-        decoded.withUnsafeBufferPointer {
-            hash.update($0)
-            parser.feed($0)
-        }
         if let failure {
             // The parser has read up to the bad byte, so its line is the bad byte's line.
             fault = .undecodable(file: file, encoding: detectedEncoding, line: parser.line, byteOffset: failure)

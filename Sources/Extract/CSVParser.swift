@@ -34,6 +34,10 @@ struct CSVParser {
         var start: Int
         var end: Int
         var kind: FieldKind
+
+        var needsUnescaping: Bool {
+            if case .quoted(hasDoubledQuotes: true) = kind { true } else { false }
+        }
     }
 
     private var pending: [UInt8] = []
@@ -70,14 +74,22 @@ struct CSVParser {
     }
 
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
-        pending.append(contentsOf: bytes)
+        feed { $0.append(contentsOf: bytes) }
+    }
+
+    /// Lets `append` add bytes to the end of the parser's buffer, then reads them: a decoder can
+    /// write its output straight in rather than into a buffer of its own that is then copied.
+    mutating func feed<R>(appending append: (inout [UInt8]) -> R) -> R {
+        let result = append(&pending)
         do {
             // A second reference keeps the storage alive and unchanged while `scan` mutates
-            // self; it must be gone before `dropConsumedBytes`, or that would copy the buffer.
+            // self; the records keep it too, as their raw text, so `dropConsumedBytes` moves
+            // only the unfinished record's bytes into a new buffer.
             let snapshot = pending
-            snapshot.withUnsafeBufferPointer { scan($0) }
+            snapshot.withUnsafeBufferPointer { scan($0, owner: snapshot) }
         }
         dropConsumedBytes()
+        return result
     }
 
     mutating func feed(_ bytes: [UInt8]) {
@@ -103,7 +115,7 @@ struct CSVParser {
             case .quoteInQuoted:
                 spans.append(FieldSpan(start: fieldStart + 1, end: end - 1, kind: .quoted(hasDoubledQuotes: fieldHasDoubledQuotes)))
             }
-            emitRecord(bytes, end: end)
+            emitRecord(bytes, owner: snapshot, end: end)
         }
         pending.removeAll()
         position = 0
@@ -111,7 +123,7 @@ struct CSVParser {
         state = .recordStart
     }
 
-    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, owner: [UInt8]) {
         let count = bytes.count
         var index = position
         let delimiter = self.delimiter
@@ -142,14 +154,26 @@ struct CSVParser {
                     state = .unquoted
                 }
             case .unquoted:
-                while index < count {
-                    let byte = bytes[index]
-                    if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn { break }
-                    index += 1
+                while true {
+                    index = Self.skipPlainWords(bytes, from: index, delimiter: delimiter)
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                        index += 1
+                    }
+                    if index == count { break scanning }
+                    closeUnquotedField(end: index)
+                    // A delimiter and then another unquoted field, the usual case, is taken here
+                    // rather than through the state switch, whose jump mispredicted per field.
+                    if bytes[index] == delimiter && index + 1 < count && bytes[index + 1] != Self.quote {
+                        index += 1
+                        fieldStart = index
+                        fieldIsVerbatim = false
+                        continue
+                    }
+                    endField(bytes, owner: owner, at: &index)
+                    break
                 }
-                if index == count { break scanning }
-                closeUnquotedField(end: index)
-                endField(bytes, at: &index)
             case .quoted:
                 while index < count {
                     let byte = bytes[index]
@@ -171,7 +195,7 @@ struct CSVParser {
                     state = .quoted
                 } else if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn {
                     spans.append(FieldSpan(start: fieldStart + 1, end: index - 1, kind: .quoted(hasDoubledQuotes: fieldHasDoubledQuotes)))
-                    endField(bytes, at: &index)
+                    endField(bytes, owner: owner, at: &index)
                 } else {
                     // Lenient like most readers: keep going to the next delimiter, but flag the
                     // record so it is quarantined rather than loaded with a guessed value.
@@ -184,32 +208,54 @@ struct CSVParser {
         position = index
     }
 
+    /// Steps eight bytes at a time past bytes that are neither `delimiter` nor a line end and
+    /// returns where a byte-wise look must go on (a long address is read in a few steps).
+    @inline(__always)
+    private static func skipPlainWords(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let delimiters = ones &* UInt64(delimiter), lineFeeds = ones &* UInt64(lineFeed), returns = ones &* UInt64(carriageReturn)
+        // Non-zero when some byte of `word` is zero (no false alarm when none is).
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & 0x8080_8080_8080_8080 != 0 }
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if hasZeroByte(word ^ delimiters) || hasZeroByte(word ^ lineFeeds) || hasZeroByte(word ^ returns) { break }
+            index += 8
+        }
+        return index
+    }
+
     private mutating func closeUnquotedField(end: Int) {
         spans.append(FieldSpan(start: fieldStart, end: end, kind: fieldIsVerbatim ? .verbatim : .plain))
     }
 
     /// Handles the delimiter or line end at `index`, which has just closed a field.
-    private mutating func endField(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) {
+    private mutating func endField(_ bytes: UnsafeBufferPointer<UInt8>, owner: [UInt8], at index: inout Int) {
         let byte = bytes[index]
         if byte == delimiter {
             index += 1
             state = .fieldStart
             return
         }
-        emitRecord(bytes, end: index)
+        emitRecord(bytes, owner: owner, end: index)
         line += 1
         index += 1
         state = byte == Self.carriageReturn ? .afterCarriageReturn : .recordStart
     }
 
-    private mutating func emitRecord(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) {
-        var fields: [String] = []
-        fields.reserveCapacity(spans.count)
-        for span in spans {
-            fields.append(Self.string(bytes, span))
+    /// `owner` is the array `bytes` points into, shared with the record as its raw text.
+    private mutating func emitRecord(_ bytes: UnsafeBufferPointer<UInt8>, owner: [UInt8], end: Int) {
+        let storage: RawRecord.Storage
+        if spans.contains(where: \.needsUnescaping) {
+            storage = .strings(spans.map { Self.string(bytes, $0) })
+        } else {
+            // Every field is a plain run of the chunk: the record shares the chunk instead of
+            // copying its fields into strings.
+            storage = .bytes(buffer: owner, ranges: spans.map { $0.start..<$0.end })
         }
-        let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[recordStart..<end]), as: UTF8.self)
-        output.append(RawRecord(line: recordLine, fields: fields, raw: raw, problem: problem))
+        output.append(RawRecord(line: recordLine, storage: storage, buffer: owner, rawRange: recordStart..<end, problem: problem))
         spans.removeAll(keepingCapacity: true)
         problem = nil
     }

@@ -13,14 +13,34 @@ enum UTF8Validation: Equatable {
         let raw = UnsafeRawPointer(base)
         var index = 0
         while index < count {
-            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-                continue
+            if index + 8 <= count {
+                // Skip the ASCII bytes before the first high bit in one step (little-endian:
+                // byte i of the text is bits 8i..<8i+8 of the word).
+                let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & 0x8080_8080_8080_8080
+                if high == 0 {
+                    index += 8
+                    continue
+                }
+                index += high.trailingZeroBitCount / 8
             }
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1
                 continue
+            }
+            // Two- and three-byte sequences without the edge cases of their leads (CJK text is
+            // nearly all E4–E9) in one test; the others take the checks below.
+            if index + 2 < count {
+                let second = bytes[index + 1], third = bytes[index + 2]
+                if (0xE1...0xEC).contains(lead) || lead == 0xEE || lead == 0xEF {
+                    if second & 0xC0 == 0x80 && third & 0xC0 == 0x80 {
+                        index += 3
+                        continue
+                    }
+                } else if (0xC2...0xDF).contains(lead) && second & 0xC0 == 0x80 {
+                    index += 2
+                    continue
+                }
             }
             // The allowed range of the second byte rules out overlong forms and surrogates.
             let length: Int, secondLow: UInt8, secondHigh: UInt8

@@ -37,5 +37,9 @@ final class PhoneNumberTests: XCTestCase {
     func testLandlineExtensionAfterExtDropped() { XCTAssertEqual(landline("010 8888 6666 ext. 12"), .landline("01088886666")) }
     func testLandlineWithPlus86AndNoTrunkZero() { XCTAssertEqual(landline("+86 21 1234 5678"), .landline("02112345678")) }
     func testLandlineWithoutAreaCodeIsInvalid() { XCTAssertEqual(landline("12345678"), .issue(ReasonCode.landlineInvalid)) }
+    func testLandlineStartingWithExtensionMarkIsInvalid() { XCTAssertEqual(landline("#021-12345678"), .issue(ReasonCode.landlineInvalid)) }
+    func testLandlineExtensionAfterXDropped() { XCTAssertEqual(landline("(021)12345678x801"), .landline("02112345678")) }
+    func testLandlineWithLetterBeforeExtensionIsInvalid() { XCTAssertEqual(landline("021-1234567a8"), .issue(ReasonCode.landlineInvalid)) }
+    func testTaiwanMobileInLandlineColumnMoves() { XCTAssertEqual(landline("0912-345-678"), .mobile("0912345678")) }
     func testMobileInLandlineColumnMoves() { XCTAssertEqual(landline("139 1234 5678"), .mobile("13912345678")) }
 }
