@@ -155,4 +155,45 @@ final class NightlyRunTests: XCTestCase {
         XCTAssertEqual(try db.int("SELECT platinum_customers + gold_customers + iron_customers + lead_customers FROM marts.mart_business_kpi"),
                        try db.int("SELECT count(*) FROM marts.mart_customer_value"))
     }
+
+    func testAddressChangeOverTwoNightsOpensANewCustomerVersion() throws {
+        let url = try TestDatabase.fresh()
+        try PipelineFixture.run(url)
+        try PipelineFixture.run(url, data: "nights/001")
+        try PipelineFixture.run(url, data: "nights/002")
+        let db = try PostgresConnection.connect(url)
+
+        // People the generator moved during the nights, with a night record that carries the new address.
+        let movers = try PipelineFixture.truth("persons.csv").filter { ($0["moved_on"] ?? "") > "2025-06-30" }
+        let nightRecords = try PipelineFixture.truth("records.csv").filter { $0["file"]!.hasPrefix("nights/") }
+        var checked = 0
+        for m in movers {
+            guard let rec = nightRecords.first(where: { $0["person_id"] == m["person_id"] && $0["kind"] == "sales" }) else { continue }
+            let file = rec["file"]!.split(separator: "/").dropFirst(2).joined(separator: "/")
+            let rows = try db.query("""
+                SELECT d.address, d.is_current, d.valid_from::text, d.valid_to::text
+                FROM dw.fct_sales_line f JOIN dw.dim_customer d ON d.customer_id = f.customer_id
+                WHERE f.source_file = $1 AND f.source_line = $2 ORDER BY d.valid_from
+                """, [file, rec["line"]!]).rows
+            guard !rows.isEmpty else { continue }
+            checked += 1
+            let current = rows.filter { $0[1] == "t" }
+            XCTAssertEqual(current.count, 1)
+            // Exports abbreviate addresses (`28-102` for `28栋102室`): compare the street and number.
+            func street(_ a: String) -> String {
+                let upToNumber = a.split(separator: "号").first.map(String.init) ?? a
+                return upToNumber.split(separator: "区").last.map(String.init) ?? upToNumber
+            }
+            XCTAssertTrue(current.first?[0]?.contains(street(m["address"]!)) ?? false,
+                          "current address \(current.first?[0] ?? "nil") should be the new one \(m["address"]!)")
+            XCTAssertTrue(closedVersions(rows).contains { $0[0]?.contains(street(m["previous_address"]!)) ?? false },
+                          "a closed version keeps the previous address \(m["previous_address"]!)")
+            let closed = closedVersions(rows)
+            XCTAssertFalse(closed.isEmpty, "\(m["person_id"]!) moved: the old version must stay as history")
+            XCTAssertEqual(closed.last?[3], current.first?[2], "the old version ends where the new one starts")
+        }
+        XCTAssertGreaterThan(checked, 0, "the fixture must contain a mover with a night order")
+    }
+
+    private func closedVersions(_ versions: [[String?]]) -> [[String?]] { versions.filter { $0[1] == "f" } }
 }
