@@ -3,40 +3,31 @@
 -- starcard.current_high_share (top share by current value that counts as high) and
 -- starcard.potential_high_share (likewise for potential value).
 DELETE FROM marts.mart_customer_value;
+-- Five sorts of every customer: in memory they take a fraction of their time on disk.
+SET LOCAL work_mem = '256MB';
 
-WITH orders AS (
-    SELECT f.customer_id, f.order_id, min(f.order_date) AS order_date,
-           sum(f.amount * coalesce(r.to_cny, 1)) AS amount_cny
-    FROM dw.fct_sales_line f LEFT JOIN dw.currency_rate r ON r.currency = f.currency
-    WHERE f.order_date <= etl.as_of_date()
-    GROUP BY f.customer_id, f.order_id
-), per_customer AS (
+-- Reads the per-customer summaries (migration 006, brought up to date by load/050) rather than
+-- every fact row; the summaries hold exactly the facts up to etl.as_of_date().
+WITH per_customer AS (
     SELECT customer_id,
-           min(order_date) AS first_purchase, max(order_date) AS last_purchase,
-           count(*) AS orders,
-           sum(amount_cny) AS revenue,
-           sum(amount_cny) FILTER (WHERE order_date > etl.as_of_date() - 365) AS revenue_12m
-    FROM orders GROUP BY customer_id
-), owned AS (
-    -- Appliances a customer owns (bought or registered), the latest purchase per category.
-    SELECT customer_id, category, max(bought) AS bought
-    FROM (SELECT customer_id, category, order_date AS bought FROM dw.fct_sales_line WHERE category IS NOT NULL
-          UNION ALL
-          SELECT customer_id, category, coalesce(purchase_date, registered_on) FROM dw.fct_warranty_registration
-          WHERE category IS NOT NULL) o
-    WHERE bought <= etl.as_of_date()
-    GROUP BY customer_id, category
+           min(day) FILTER (WHERE orders > 0) AS first_purchase, max(day) FILTER (WHERE orders > 0) AS last_purchase,
+           sum(orders) AS orders,
+           sum(order_revenue_cny) AS revenue,
+           sum(order_revenue_cny) FILTER (WHERE day > etl.as_of_date() - 365) AS revenue_12m
+    FROM dw.customer_day_sales GROUP BY customer_id HAVING sum(orders) > 0
 ), category_price AS (
-    SELECT category, avg(unit_price * coalesce(r.to_cny, 1)) AS avg_price
-    FROM dw.fct_sales_line f LEFT JOIN dw.currency_rate r ON r.currency = f.currency
-    WHERE category IS NOT NULL AND unit_price > 0 GROUP BY category
+    -- The average unit price (> 0, in CNY) of each category's sales lines, whatever their date.
+    SELECT category, sum(price_sum_cny) / sum(priced_lines) AS avg_price
+    FROM dw.customer_category GROUP BY category HAVING sum(priced_lines) > 0
 ), replacement AS (
+    -- Appliances a customer owns (bought or registered), the latest purchase per category.
     SELECT o.customer_id, count(*) AS categories_owned,
            coalesce(sum(cp.avg_price) FILTER (
                WHERE etl.as_of_date() - o.bought >= (l.life_years_min * 365.25)::int - 365), 0) AS due_value
-    FROM owned o
+    FROM dw.customer_category o
     LEFT JOIN dw.category_lifecycle l ON l.category = o.category
     LEFT JOIN category_price cp ON cp.category = o.category
+    WHERE o.bought IS NOT NULL
     GROUP BY o.customer_id
 ), scored AS (
     SELECT c.customer_id, c.name, c.mobile, c.province, c.city,
@@ -53,7 +44,9 @@ WITH orders AS (
     JOIN per_customer p ON p.customer_id = c.customer_id
     LEFT JOIN replacement rp ON rp.customer_id = c.customer_id
     WHERE c.is_current AND c.customer_key <> 0
-), valued AS (
+), valued AS MATERIALIZED (
+    -- Materialized: p_active is read twice below, and an inlined CTE would compute its numeric
+    -- exp() (the costliest expression here) once per read.
     SELECT s.*,
            exp(-s.recency_days / (2.0 * greatest(s.mean_gap, 30))) AS p_active
     FROM scored s

@@ -1,0 +1,64 @@
+-- Brings the per-customer summaries (migration 006) up to date as of etl.as_of_date(): only the
+-- customers whose facts changed or whose facts the new as-of date brings in are recomputed, from
+-- their facts. An as-of date before the last one, other currency rates or an empty state (the
+-- first run) recompute everyone.
+CREATE TEMP TABLE summary_basis ON COMMIT DROP AS
+SELECT s.as_of_date AS summarized_as_of, r.rates,
+       (s.as_of_date IS NULL OR s.as_of_date > etl.as_of_date() OR s.rates <> r.rates) AS rebuild
+FROM (SELECT coalesce(string_agg(currency || '=' || to_cny, ',' ORDER BY currency), '') AS rates
+      FROM dw.currency_rate) r
+LEFT JOIN dw.customer_summary_state s ON true;
+
+CREATE TEMP TABLE summary_customers ON COMMIT DROP AS
+SELECT customer_id FROM dw.customer_summary_dirty
+UNION
+SELECT f.customer_id FROM dw.fct_sales_line f, summary_basis b
+WHERE f.order_date > b.summarized_as_of AND f.order_date <= etl.as_of_date()
+UNION
+SELECT w.customer_id FROM dw.fct_warranty_registration w, summary_basis b
+WHERE coalesce(w.purchase_date, w.registered_on) > b.summarized_as_of
+  AND coalesce(w.purchase_date, w.registered_on) <= etl.as_of_date();
+ANALYZE summary_customers;
+
+DELETE FROM dw.customer_day_sales
+WHERE (SELECT rebuild FROM summary_basis) OR customer_id IN (SELECT customer_id FROM summary_customers);
+DELETE FROM dw.customer_category
+WHERE (SELECT rebuild FROM summary_basis) OR customer_id IN (SELECT customer_id FROM summary_customers);
+
+INSERT INTO dw.customer_day_sales
+WITH lines AS (
+    SELECT f.customer_id, f.order_id, f.order_date, f.amount * coalesce(r.to_cny, 1) AS amount_cny
+    FROM dw.fct_sales_line f LEFT JOIN dw.currency_rate r ON r.currency = f.currency
+    WHERE f.order_date <= etl.as_of_date()
+      AND ((SELECT rebuild FROM summary_basis) OR f.customer_id IN (SELECT customer_id FROM summary_customers))
+), by_day AS (
+    SELECT customer_id, order_date AS day, count(*) AS lines, sum(amount_cny) AS revenue
+    FROM lines GROUP BY customer_id, order_date
+), by_order AS (
+    -- An order is dated by its first line, as the marts date it.
+    SELECT customer_id, day, count(*) AS orders, sum(amount_cny) AS revenue
+    FROM (SELECT customer_id, min(order_date) AS day, sum(amount_cny) AS amount_cny
+          FROM lines GROUP BY customer_id, order_id) o
+    GROUP BY customer_id, day
+)
+SELECT d.customer_id, d.day, d.lines, d.revenue, coalesce(o.orders, 0), o.revenue
+FROM by_day d LEFT JOIN by_order o USING (customer_id, day);
+
+INSERT INTO dw.customer_category
+SELECT customer_id, category, max(bought) FILTER (WHERE bought <= etl.as_of_date()), sum(price_cny), count(price_cny)
+FROM (SELECT f.customer_id, f.category, f.order_date AS bought,
+             CASE WHEN f.unit_price > 0 THEN f.unit_price * coalesce(r.to_cny, 1) END AS price_cny
+      FROM dw.fct_sales_line f LEFT JOIN dw.currency_rate r ON r.currency = f.currency
+      WHERE f.category IS NOT NULL
+        AND ((SELECT rebuild FROM summary_basis) OR f.customer_id IN (SELECT customer_id FROM summary_customers))
+      UNION ALL
+      SELECT w.customer_id, w.category, coalesce(w.purchase_date, w.registered_on), NULL
+      FROM dw.fct_warranty_registration w
+      WHERE w.category IS NOT NULL
+        AND ((SELECT rebuild FROM summary_basis) OR w.customer_id IN (SELECT customer_id FROM summary_customers))) o
+GROUP BY customer_id, category;
+
+DELETE FROM dw.customer_summary_dirty;
+DELETE FROM dw.customer_summary_state;
+INSERT INTO dw.customer_summary_state SELECT etl.as_of_date(), rates FROM summary_basis;
+ANALYZE dw.customer_day_sales, dw.customer_category;
