@@ -74,7 +74,7 @@ struct RunTransaction {
             try ledger.record(runId: runId, f)
             ledgers.append(f)
         }
-        try logger.timed("analyze warehouse") { try loader.analyze() }
+        try logger.timed("analyze warehouse") { try loader.analyze(rowsLoaded: Self.rowsLoadedPerTable(ledgers)) }
 
         runner.progress?.stage("score")
         let marts = try Scorer.publish(db, library: runner.library, settings: runner.config.scoring, logger: logger)
@@ -83,6 +83,22 @@ struct RunTransaction {
                           customersLinked: Set(link.assignment.values).count,
                           newCustomers: link.stats.newCustomers, merges: link.merges.count,
                           marts: marts, asOf: asOf, seconds: 0)
+    }
+
+    /// Rows this run added per warehouse table, for deciding which statistics are stale. Every new
+    /// customer version comes with at least one fact, so the customer dimension follows the facts.
+    static func rowsLoadedPerTable(_ files: [FileLedger]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for f in files {
+            let table = switch f.kind {
+            case .sales: "dw.fct_sales_line"
+            case .warranty: "dw.fct_warranty_registration"
+            case .contact: "dw.fct_contact_attempt"
+            }
+            out[table, default: 0] += f.rowsLoaded
+        }
+        out["dw.dim_customer"] = out.values.reduce(0, +)
+        return out
     }
 
     /// The scoring date: the command line's, else the pipeline's, else the latest business date
