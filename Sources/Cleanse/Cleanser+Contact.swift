@@ -16,7 +16,7 @@ extension Cleanser {
         let person = person(raw, issues: &issues)
         try requireIdentifiable(person, raw)
         return ContactAttempt(source: SourceRef(file: file, line: raw.line), attemptId: attemptId, campaignCode: campaign,
-                              campaignName: text(raw, c.campaignName), agentCode: agent, agentName: text(raw, c.agentName),
+                              campaignName: repeatedText(raw, c.campaignName), agentCode: agent, agentName: repeatedText(raw, c.agentName),
                               calledAt: calledAt, person: person, outcome: outcome,
                               saleAmount: outcome == .sold || outcome == .lapsed ? saleAmount : nil)
     }

@@ -21,8 +21,8 @@ extension Cleanser {
         var channel: String?
         if let v = cached(&channelCache, raw, c.channel, { $0.lowercased() }) { channel = v }
         return SalesLine(source: SourceRef(file: file, line: raw.line), orderId: orderId, lineNo: lineNo, orderDate: orderDate,
-                         storeCode: text(raw, c.storeCode), storeName: text(raw, c.storeName), channel: channel,
-                         person: person, sku: text(raw, c.sku), model: text(raw, c.model),
+                         storeCode: repeatedText(raw, c.storeCode), storeName: repeatedText(raw, c.storeName), channel: channel,
+                         person: person, sku: repeatedText(raw, c.sku), model: repeatedText(raw, c.model),
                          category: category(raw, issues: &issues), quantity: quantity, unitPrice: unitPrice, amount: amount)
     }
 

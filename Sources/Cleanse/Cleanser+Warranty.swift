@@ -15,8 +15,8 @@ extension Cleanser {
         let person = person(raw, issues: &issues)
         try requireIdentifiable(person, raw)
         return WarrantyCard(source: SourceRef(file: file, line: raw.line), cardId: cardId, registeredOn: registeredOn,
-                            purchaseDate: purchaseDate, person: person, sku: text(raw, c.sku), model: text(raw, c.model),
+                            purchaseDate: purchaseDate, person: person, sku: repeatedText(raw, c.sku), model: repeatedText(raw, c.model),
                             category: category(raw, issues: &issues), serialNo: text(raw, c.serialNo),
-                            storeCode: text(raw, c.storeCode))
+                            storeCode: repeatedText(raw, c.storeCode))
     }
 }

@@ -29,6 +29,7 @@ public final class Cleanser {
     @exclusivity(unchecked) var genderCache = FieldCache<Demographics.Reading<String>>(limit: cacheLimit)
     @exclusivity(unchecked) var channelCache = FieldCache<String>(limit: cacheLimit)
     @exclusivity(unchecked) var outcomeCache = FieldCache<ContactOutcome?>(limit: cacheLimit)
+    @exclusivity(unchecked) var repeatedTextCache = FieldCache<String>(limit: cacheLimit)
 
     /// `mapping` must have been made for `kind`; `file` names the file in rejections.
     public init(kind: SourceKind, mapping: ColumnMapping, rules: CleanseRules, file: String) {
@@ -78,6 +79,18 @@ public final class Cleanser {
     @inline(__always)
     func text(_ raw: RawRecord, _ column: Int) -> String? {
         column < 0 ? nil : raw.withFieldBytes(column) { Text.field($0) }
+    }
+
+    /// `text(raw, column)` for columns whose values repeat on most rows (store, sku, model, agent):
+    /// a short value seen before is copied from a memo instead of being validated and built again.
+    /// Longer values skip the memo, whose dictionary lookup would cost more than the string.
+    @inline(__always)
+    func repeatedText(_ raw: RawRecord, _ column: Int) -> String? {
+        withText(raw, column) { b in
+            guard let b else { return nil }
+            guard b.count <= 15 else { return String(decoding: b, as: UTF8.self) }
+            return repeatedTextCache.value(bytes: b) { String(decoding: b, as: UTF8.self) }
+        }
     }
 
     /// Calls `body` with the bytes of `text(raw, column)`, nil when absent or blank, without

@@ -35,13 +35,37 @@ enum Text {
         var i = 0
         let n = b.count - 1
         while i < n {
+            i = nextWideLead(b, from: i, before: n)
+            guard i < n else { break }
             let c = b[i]
-            if c >= 0xE3 && ((c == 0xEF && (b[i + 1] == 0xBC || b[i + 1] == 0xBD)) || (c == 0xE3 && b[i + 1] == 0x80)) {
+            if (c == 0xEF && (b[i + 1] == 0xBC || b[i + 1] == 0xBD)) || (c == 0xE3 && b[i + 1] == 0x80) {
                 shape.insert(.wide); break
             }
             i += 1
         }
         return shape
+    }
+
+    /// The index of the first 0xE3 or 0xEF byte at or after `start` and before `end` (`end` when
+    /// none), eight bytes at a time: CJK text is all lead bytes, so a byte-wise `>= 0xE3` test
+    /// would stop on every character.
+    @inline(__always)
+    private static func nextWideLead(_ b: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int) -> Int {
+        var i = start
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            // The lowest high bit set marks the first zero byte exactly (see CSVParser).
+            func zeroBytes(_ w: UInt64) -> UInt64 { (w &- ones) & ~w & 0x8080_8080_8080_8080 }
+            while i + 8 <= end {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let found = zeroBytes(word ^ (ones &* 0xE3)) | zeroBytes(word ^ (ones &* 0xEF))
+                if found != 0 { return i + found.trailingZeroBitCount / 8 }
+                i += 8
+            }
+        }
+        while i < end && b[i] != 0xE3 && b[i] != 0xEF { i += 1 }
+        return i
     }
 
     /// The value trimmed of ASCII and ideographic whitespace, or nil when nothing (or a null

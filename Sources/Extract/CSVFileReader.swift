@@ -16,8 +16,9 @@ public final class CSVFileReader {
     private let decoder: any ChunkDecoder
     private var parser: CSVParser
     private var hash = ContentFingerprint()
+    /// Finished records, last first: `popLast` hands a record over without copying it, where
+    /// indexing would retain its buffers once more and release them when the array is refilled.
     private var ready: [RawRecord] = []
-    private var readyIndex = 0
     private var ended = false
     private var fault: ExtractError?
 
@@ -68,10 +69,7 @@ public final class CSVFileReader {
     /// The next record, or nil at the end of the file.
     public func next() throws(ExtractError) -> RawRecord? {
         while true {
-            if readyIndex < ready.count {
-                readyIndex += 1
-                return ready[readyIndex - 1]
-            }
+            if let record = ready.popLast() { return record }
             if let fault { throw fault }
             if ended { return nil }
             try readChunk()
@@ -101,7 +99,7 @@ public final class CSVFileReader {
             parser.finish()
             ended = true
         }
-        readyIndex = 0
         parser.drain(into: &ready)
+        ready.reverse()
     }
 }

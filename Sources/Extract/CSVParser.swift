@@ -209,19 +209,24 @@ struct CSVParser {
     }
 
     /// Steps eight bytes at a time past bytes that are neither `delimiter` nor a line end and
-    /// returns where a byte-wise look must go on (a long address is read in a few steps).
+    /// returns the first such byte's index when a word holds one (a field usually ends inside
+    /// the first word, and finding the byte from the word spares a byte-wise look), else where
+    /// the last partial word starts.
     @inline(__always)
     private static func skipPlainWords(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> Int {
         guard let base = bytes.baseAddress else { return start }
         let raw = UnsafeRawPointer(base)
         let ones: UInt64 = 0x0101_0101_0101_0101
         let delimiters = ones &* UInt64(delimiter), lineFeeds = ones &* UInt64(lineFeed), returns = ones &* UInt64(carriageReturn)
-        // Non-zero when some byte of `word` is zero (no false alarm when none is).
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & 0x8080_8080_8080_8080 != 0 }
+        // The high bit of each zero byte of `word`, and possibly of bytes after the first zero
+        // byte (the borrow runs on), never before it: so the lowest bit set is exact.
+        func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & 0x8080_8080_8080_8080 }
         var index = start
         while index + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if hasZeroByte(word ^ delimiters) || hasZeroByte(word ^ lineFeeds) || hasZeroByte(word ^ returns) { break }
+            // Little-endian, so byte i of the text is bits 8i..<8i+8 on any machine.
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let found = zeroBytes(word ^ delimiters) | zeroBytes(word ^ lineFeeds) | zeroBytes(word ^ returns)
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
             index += 8
         }
         return index

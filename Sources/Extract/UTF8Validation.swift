@@ -31,13 +31,12 @@ enum UTF8Validation: Equatable {
             // Two- and three-byte sequences without the edge cases of their leads (CJK text is
             // nearly all E4–E9) in one test; the others take the checks below.
             if index + 2 < count {
-                let second = bytes[index + 1], third = bytes[index + 2]
-                if (0xE1...0xEC).contains(lead) || lead == 0xEE || lead == 0xEF {
-                    if second & 0xC0 == 0x80 && third & 0xC0 == 0x80 {
-                        index += 3
-                        continue
-                    }
-                } else if (0xC2...0xDF).contains(lead) && second & 0xC0 == 0x80 {
+                let run = skipPlainThreeByteRun(bytes, from: index)
+                if run > index {
+                    index = run
+                    continue
+                }
+                if (0xC2...0xDF).contains(lead) && bytes[index + 1] & 0xC0 == 0x80 {
                     index += 2
                     continue
                 }
@@ -63,5 +62,19 @@ enum UTF8Validation: Equatable {
             index += length
         }
         return .valid
+    }
+
+    /// Past a run of three-byte sequences whose lead has no edge case (E1–EC, EE, EF): a CJK
+    /// field is such a run, and staying in this loop spares each character the ASCII word test.
+    @inline(__always)
+    private static func skipPlainThreeByteRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index + 2 < bytes.count {
+            let lead = bytes[index]
+            guard lead &- 0xE1 < 12 || lead & 0xFE == 0xEE,
+                  bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 else { break }
+            index += 3
+        }
+        return index
     }
 }

@@ -38,6 +38,23 @@ final class CleanserTests: XCTestCase {
         XCTAssertEqual(s.amount, Money(cents: 129_900))
         XCTAssertEqual(s.source, SourceRef(file: "f.csv", line: 2))
     }
+    /// Store, sku and model go through a memo by their bytes; the memo must give back what the
+    /// field itself reads as: trimmed, half-width, blank as nil, long values whole, and the
+    /// same bytes in another column as that column's own value.
+    func testRepeatedColumnsReadTheSameThroughTheirMemo() throws {
+        let c = try cleanser(.sales, salesHeader + ["store_code", "store_name", "sku", "model"])
+        let base = ["SO-1", "2025-03-07", "张伟", "13912345678", "", "", "", "10"]
+        let rows: [([String], [String?])] = [
+            (["S01", "北京万达店", "SK1", "S01"], ["S01", "北京万达店", "SK1", "S01"]),
+            ([" S01 ", "北京万达店", "ＳＫ１", "NULL"], ["S01", "北京万达店", "SK1", nil]),
+            (["S01", "北京朝阳大悦城万达广场店", "", "XQG-471"], ["S01", "北京朝阳大悦城万达广场店", nil, "XQG-471"]),
+            (["XQG-471", "北京万达店", "SK1", "XQG-471"], ["XQG-471", "北京万达店", "SK1", "XQG-471"]),
+        ]
+        for (fields, expected) in rows {
+            guard let (record, _) = clean(c.cleanse(row(base + fields))), case .sales(let s) = record else { return }
+            XCTAssertEqual([s.storeCode, s.storeName, s.sku, s.model], expected)
+        }
+    }
     func testSalesUnknownCategoryIsIssueNotRejection() throws {
         let c = try cleanser(.sales, salesHeader)
         guard let (record, issues) = clean(c.cleanse(row(["SO-1", "2025-03-07", "张伟", "13912345678", "", "吸尘器", "", "10"]))),

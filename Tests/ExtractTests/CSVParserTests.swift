@@ -36,6 +36,20 @@ final class CSVParserTests: XCTestCase {
     func testTextAfterClosingQuoteIsFlaggedAndKeptVerbatim() { assertParses(CSVFixtures.textAfterClosingQuote) }
     func testTrailingEmptyFieldWithoutLineEndAtEOF() { assertParses(CSVFixtures.trailingEmptyFieldWithoutLineEnd) }
 
+    /// The word-wise skip finds a field's end inside an eight-byte word: every field length and
+    /// offset in a word, ended by the delimiter, LF and CR LF, must give back the exact fields.
+    func testFieldEndsAreFoundAtEveryOffsetInAWord() {
+        for first in 0...17 {
+            for second in 0...17 {
+                let fields = [String(repeating: "a", count: first), String(repeating: "北", count: second / 3) + String(repeating: "b", count: second % 3), "z"]
+                for end in ["\n", "\r\n"] {
+                    let text = fields.joined(separator: ";") + end + fields.reversed().joined(separator: ";") + end
+                    let records = parse(Array(text.utf8), delimiter: UInt8(ascii: ";"), pieces: [0..<text.utf8.count])
+                    XCTAssertEqual(records.map(\.fields), [fields, fields.reversed()], "lengths \(first), \(second), end \(end.debugDescription)")
+                }
+            }
+        }
+    }
     func testEmptyInputGivesNoRecords() {
         XCTAssertEqual(parse([], delimiter: UInt8(ascii: ","), pieces: []), [])
     }
