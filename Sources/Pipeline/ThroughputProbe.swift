@@ -22,7 +22,7 @@ public enum ThroughputProbe {
 
     public static func run(file: URL, kind: SourceKind, level: Level, rules: CleanseRules = .default) throws -> Result {
         let source = SourceConfig(name: "bench", kind: kind, path: ".", pattern: "*", extract: .init(), columns: [:], positions: nil)
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: file.resolvingSymlinksInPath().path)[.size] as? NSNumber)?.intValue ?? 0
         let start = DispatchTime.now().uptimeNanoseconds
         var rows = 0, rejected = 0
         switch level {
