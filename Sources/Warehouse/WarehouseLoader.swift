@@ -123,7 +123,6 @@ public struct WarehouseLoader {
         return out
     }
 
-    /// Fresh planner statistics for what the run changed.
     /// Refreshes planner statistics of the tables this run changed by a noticeable share (a tenth
     /// of their rows, or any table PostgreSQL has never analysed): the marts that follow plan
     /// on them. A small night leaves the estimates valid and autovacuum's ANALYZE catches up.
