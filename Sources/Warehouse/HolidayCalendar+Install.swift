@@ -8,7 +8,7 @@ extension HolidayCalendar {
         let range = try db.query("SELECT extract(year FROM min(full_date))::int, extract(year FROM max(full_date))::int FROM dw.dim_date")
         guard let row = range.rows.first, let first = row[0].flatMap({ Int($0) }), let last = row[1].flatMap({ Int($0) }) else { return }
         try db.transaction {
-            _ = try db.copyIn("COPY dw.holiday (holiday_date, region, holiday_name) FROM STDIN") { w in
+            _ = try db.copyIn(CopyStatements.holidays) { w in
                 for h in Set(holidays(years: first...last)) { try w.writeRow([h.date.description, h.region.rawValue, h.name]) }
             }
             try db.query("SELECT dw.apply_holidays()")

@@ -85,14 +85,14 @@ public struct RunLedger {
     public func quarantine(runId: Int64, rejects: [Rejection], issues: [FieldIssue]) throws {
         let run = String(runId)
         if !rejects.isEmpty {
-            _ = try db.copyIn("COPY etl.reject (run_id, file_name, line, field, reason_code, message, raw) FROM STDIN") { w in
+            _ = try db.copyIn(CopyStatements.rejects) { w in
                 for r in rejects {
                     try w.writeRow([run, r.source.file, String(r.source.line), r.field, r.code, r.message, r.raw])
                 }
             }
         }
         if !issues.isEmpty {
-            _ = try db.copyIn("COPY etl.field_issue (run_id, file_name, line, field, code, value) FROM STDIN") { w in
+            _ = try db.copyIn(CopyStatements.fieldIssues) { w in
                 for i in issues {
                     try w.writeRow([run, i.source.file, String(i.source.line), i.field, i.code, i.value])
                 }

@@ -67,7 +67,7 @@ public struct WarehouseLoader {
     public func merge(persons: [PersonSighting], link: LinkResult, known: IdentityMap, asOf: Day) throws -> [String: FileReconciliation] {
         try db.query("SELECT set_config('starcard.as_of', $1, true)", [asOf.description])
         _ = try logger.timed("copy persons") {
-            try db.copyIn("COPY staging.stg_person (person_key, customer_id) FROM STDIN") { w in
+            try db.copyIn(CopyStatements.person) { w in
                 for s in persons {
                     guard let id = link.assignment[s.key] else {
                         throw WarehouseError.unexpected("dedupe gave no customer for person \(s.key)")
@@ -78,10 +78,7 @@ public struct WarehouseLoader {
         }
         let customers = logger.timed("incoming customers") { IncomingCustomer.build(persons, assignment: link.assignment) }
         _ = try logger.timed("copy customers") {
-            try db.copyIn("""
-                COPY staging.stg_customer (customer_id, name, name_pinyin, gender, birth_year, mobile, landline,
-                                           member_card, province, city, address, first_seen, last_seen) FROM STDIN
-                """) { w in
+            try db.copyIn(CopyStatements.customer) { w in
                 for c in customers { try w.writeRow(c.copyFields) }
             }
         }
@@ -93,18 +90,18 @@ public struct WarehouseLoader {
         if !fresh.isEmpty {
             let run = try db.query("SELECT current_setting('starcard.run_id')").rows.first?[0] ?? nil
             _ = try logger.timed("copy identity keys") {
-                try db.copyIn("COPY dw.customer_identity (identity_key, customer_id, first_run_id) FROM STDIN") { w in
+                try db.copyIn(CopyStatements.newIdentityKeys) { w in
                     for k in fresh { try w.writeRow([k.key, String(k.customerId), run]) }
                 }
             }
         }
         if !moved.isEmpty {
-            _ = try db.copyIn("COPY staging.stg_identity (identity_key, customer_id) FROM STDIN") { w in
+            _ = try db.copyIn(CopyStatements.movedIdentityKeys) { w in
                 for k in moved { try w.writeRow([k.key, String(k.customerId)]) }
             }
         }
         if !link.merges.isEmpty {
-            _ = try db.copyIn("COPY staging.stg_merge (from_customer_id, to_customer_id) FROM STDIN") { w in
+            _ = try db.copyIn(CopyStatements.merges) { w in
                 for m in link.merges { try w.writeRow([String(m.from), String(m.to)]) }
             }
         }

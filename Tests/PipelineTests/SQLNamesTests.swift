@@ -1,0 +1,45 @@
+import Cleanse
+import Foundation
+import TestSupport
+import Warehouse
+import XCTest
+
+/// Every SQL name the Swift code relies on exists: scripts it loads by name, and the tables and
+/// columns its COPY statements write, checked against a migrated server.
+final class SQLNamesTests: XCTestCase {
+    func testScriptsTheCodeLoadsByNameExist() throws {
+        let library = try PipelineFixture.library()
+        XCTAssertNoThrow(try library.script("load/090_reconcile.sql"))
+        XCTAssertFalse(library.marts.isEmpty)
+        XCTAssertThrowsError(try library.script("load/999_missing.sql"))
+    }
+
+    func testEveryCopyStatementMatchesItsTable() throws {
+        let url = try TestDatabase.fresh()
+        let db = try PostgresConnection.connect(url)
+        try Migrator.migrate(db, library: try PipelineFixture.library(), logger: PipelineFixture.logger)
+        for statement in CopyStatements.all {
+            // "COPY schema.table (a, b) FROM STDIN" → "SELECT a, b FROM schema.table LIMIT 0".
+            let parts = statement.split(separator: "(", maxSplits: 1)
+            let table = parts[0].replacingOccurrences(of: "COPY", with: "").trimmingCharacters(in: .whitespaces)
+            let columns = parts[1].components(separatedBy: ")")[0]
+            XCTAssertNoThrow(try db.query("SELECT \(columns) FROM \(table) LIMIT 0"), statement)
+        }
+        // The staging rows the loader writes have as many fields as the COPY lists columns.
+        let day = Day(year: 2025, month: 1, day: 2)
+        let src = SourceRef(file: "f.csv", line: 2)
+        let records: [CleanRecord] = [
+            .sales(SalesLine(source: src, orderId: "O1", lineNo: 1, orderDate: day, storeCode: nil, storeName: nil, channel: nil,
+                             person: Person(), sku: nil, model: nil, category: nil, quantity: 1, unitPrice: nil, amount: Money(cents: 100))),
+            .warranty(WarrantyCard(source: src, cardId: "C1", registeredOn: day, purchaseDate: nil, person: Person(), sku: nil,
+                                   model: nil, category: nil, serialNo: nil, storeCode: nil)),
+            .contact(ContactAttempt(source: src, attemptId: "A1", campaignCode: "X", campaignName: nil, agentCode: "G",
+                                    agentName: nil, calledAt: LocalTimestamp(day: day, hour: 9, minute: 0, second: 0),
+                                    person: Person(), outcome: .sold, saleAmount: Money(cents: 100))),
+        ]
+        for (record, kind) in zip(records, SourceKind.allCases) {
+            let listed = StagingTable.copyStatement(for: kind).split(separator: "(")[1].split(separator: ")")[0].split(separator: ",").count
+            XCTAssertEqual(StagingTable.fields(record, personKey: "k").count, listed, "\(kind)")
+        }
+    }
+}
