@@ -125,6 +125,7 @@ final class NightlyRunTests: XCTestCase {
         let broken = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("starcard-broken-sql-\(getpid())")
         try? FileManager.default.removeItem(at: broken)
         try FileManager.default.copyItem(at: PipelineFixture.packageRoot.appendingPathComponent("sql"), to: broken)
+        defer { try? FileManager.default.removeItem(at: broken) }
         try "SELECT 1 / 0;".write(to: broken.appendingPathComponent("marts/999_fails.sql"), atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try PipelineFixture.run(url, data: "nights/001", library: try SQLLibrary(root: broken)))
 
