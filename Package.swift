@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "CleanseTests", dependencies: ["Cleanse"]),
         .testTarget(name: "DedupeTests", dependencies: ["Dedupe"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth"]),
+        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Synth", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
