@@ -21,6 +21,7 @@ public final class CSVFileReader {
     private var ready: [RawRecord] = []
     private var ended = false
     private var fault: ExtractError?
+    private let maxRecordBytes: Int
 
     /// Compressed bytes read from the file so far, for progress against the file size.
     public var bytesRead: Int { source.bytesRead }
@@ -32,6 +33,7 @@ public final class CSVFileReader {
     /// Opens `path`, detects what is not configured (encoding, delimiter) and reads the header.
     public init(path: String, displayName: String? = nil, options: ExtractOptions = .init()) throws(ExtractError) {
         file = displayName ?? path
+        maxRecordBytes = options.maxRecordBytes
         source = try ByteSource(path: path, file: file, chunkSize: options.chunkSize)
         var sample: [UInt8] = []
         var sampleIsWholeFile = false
@@ -97,6 +99,9 @@ public final class CSVFileReader {
             ended = true
         } else if isLast {
             parser.finish()
+            ended = true
+        } else if parser.openRecord.bytes > maxRecordBytes {
+            fault = .recordTooLong(file: file, line: parser.openRecord.line, limit: maxRecordBytes)
             ended = true
         }
         parser.drain(into: &ready)

@@ -55,6 +55,11 @@ struct CSVParser {
     /// The physical line (1-based) of the next byte to be read.
     private(set) var line = 1
 
+    /// Bytes of the record still open (not yet ended by a line end), and the line it starts on.
+    var openRecord: (bytes: Int, line: Int) {
+        state == .recordStart || state == .afterCarriageReturn ? (0, line) : (pending.count - recordStart, recordLine)
+    }
+
     init(delimiter: UInt8) {
         self.delimiter = delimiter
     }

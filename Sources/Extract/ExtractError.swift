@@ -18,6 +18,8 @@ public enum ExtractError: Error, CustomStringConvertible, Sendable, Equatable {
     case unsupportedEncoding(name: String)
     /// The file holds nothing but blank lines (or nothing at all); a header alone is not empty.
     case empty(file: String)
+    /// A record grew past the configured limit without ending (an unclosed quote, most likely).
+    case recordTooLong(file: String, line: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -43,6 +45,10 @@ public enum ExtractError: Error, CustomStringConvertible, Sendable, Equatable {
                 + TextEncoding.allCases.map(\.rawValue).joined(separator: ", ") + " (or auto)"
         case .empty(let file):
             return "\(file): no header and no records (the file is empty or blank) — re-export it, or remove it from the source folder"
+        case .recordTooLong(let file, let line, let limit):
+            let size = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"
+            return "\(file) line \(line): the record runs past \(size) without ending — most likely a quote "
+                + "opened there is never closed; fix the quoting at that line and deliver the file again"
         }
     }
 
