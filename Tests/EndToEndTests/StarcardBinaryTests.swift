@@ -4,17 +4,8 @@ import XCTest
 
 /// Runs the built `starcard` binary as a user would and checks exit codes and what it prints.
 final class StarcardBinaryTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The binary next to the test bundle (`swift build` puts both in the same folder).
-    static var binary: URL {
-        let beside = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
-        for dir in [beside, beside.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")] {
-            let b = dir.appendingPathComponent("starcard")
-            if FileManager.default.isExecutableFile(atPath: b.path) { return b }
-        }
-        return root.appendingPathComponent(".build/debug/starcard")
-    }
+    static let root = StarcardBinary.packageRoot
+    static var binary: URL { StarcardBinary.url ?? root.appendingPathComponent(".build/debug/starcard") }
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 

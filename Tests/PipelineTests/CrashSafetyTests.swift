@@ -10,16 +10,7 @@ import XCTest
 /// kill -9 of the real `starcard` binary in the middle of its load: nothing may be published, the
 /// next run must mark the dead run abandoned and end exactly where an uninterrupted run ends.
 final class CrashSafetyTests: XCTestCase {
-    /// The binary that `swift build --product starcard` put next to the test bundle.
-    static var binary: URL? {
-        let beside = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
-        let root = PipelineFixture.packageRoot
-        for dir in [beside, beside.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")] {
-            let b = dir.appendingPathComponent("starcard")
-            if FileManager.default.isExecutableFile(atPath: b.path) { return b }
-        }
-        return nil
-    }
+    static var binary: URL? { StarcardBinary.url }
 
     func testRunKilledMidLoadPublishesNothingAndTheNextRunFinishesTheWork() throws {
         guard let binary = Self.binary else {

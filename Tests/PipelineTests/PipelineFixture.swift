@@ -22,9 +22,7 @@ enum PipelineFixture {
         return dir
     }()
 
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var packageRoot: URL { StarcardBinary.packageRoot }
 
     static func library() throws -> SQLLibrary { try SQLLibrary(root: packageRoot.appendingPathComponent("sql")) }
 
