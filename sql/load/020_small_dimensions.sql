@@ -1,20 +1,50 @@
 -- Products, stores, agents and campaigns: small, so what this run saw is gathered per natural key,
 -- known members are corrected in place and new ones appended with keys max(key) + row_number()
 -- in natural-key order (deterministic, see 002_dimensions.sql).
--- A product's price band comes from the median unit price seen for it.
-CREATE TEMP TABLE incoming_product ON COMMIT DROP AS
-SELECT sku,
-       mode() WITHIN GROUP (ORDER BY model) AS model,
-       mode() WITHIN GROUP (ORDER BY category) AS category,
-       CASE WHEN percentile_cont(0.5) WITHIN GROUP (ORDER BY unit_price) IS NULL THEN NULL
-            WHEN percentile_cont(0.5) WITHIN GROUP (ORDER BY unit_price) < 1000 THEN 'entry'
-            WHEN percentile_cont(0.5) WITHIN GROUP (ORDER BY unit_price) < 3000 THEN 'mid'
-            WHEN percentile_cont(0.5) WITHIN GROUP (ORDER BY unit_price) < 8000 THEN 'upper'
-            ELSE 'premium' END AS price_band
+-- A product's price band comes from the median unit price seen for it. One hash aggregation
+-- counts each (sku, model, category, price) first; the modes and the median then read those few
+-- thousand counts instead of sorting every staged line per aggregate. The results are those of
+-- mode() (most frequent non-null value, the smallest on a tie) and percentile_cont(0.5)
+-- (computed in float8 the same way: lower + (upper − lower) × 0.5).
+CREATE TEMP TABLE product_seen ON COMMIT DROP AS
+SELECT sku, model, category, unit_price, count(*) AS n
 FROM (SELECT sku, model, category, unit_price FROM staging.stg_sales_line WHERE sku IS NOT NULL
       UNION ALL
       SELECT sku, model, category, NULL FROM staging.stg_warranty_card WHERE sku IS NOT NULL) s
-GROUP BY sku;
+GROUP BY sku, model, category, unit_price;
+
+CREATE TEMP TABLE incoming_product ON COMMIT DROP AS
+WITH models AS (
+    SELECT DISTINCT ON (sku) sku, model FROM product_seen WHERE model IS NOT NULL
+    GROUP BY sku, model ORDER BY sku, sum(n) DESC, model
+), categories AS (
+    SELECT DISTINCT ON (sku) sku, category FROM product_seen WHERE category IS NOT NULL
+    GROUP BY sku, category ORDER BY sku, sum(n) DESC, category
+), prices AS (
+    -- Each price with the (0-based) positions its lines take in the sku's sorted prices.
+    SELECT sku, unit_price, sum(sum(n)) OVER w - sum(n) AS first_pos, sum(sum(n)) OVER w - 1 AS last_pos,
+           sum(sum(n)) OVER (PARTITION BY sku) AS lines
+    FROM product_seen WHERE unit_price IS NOT NULL
+    GROUP BY sku, unit_price
+    WINDOW w AS (PARTITION BY sku ORDER BY unit_price)
+), medians AS (
+    SELECT lo.sku,
+           CASE WHEN lo.unit_price = hi.unit_price THEN lo.unit_price::float8
+                ELSE lo.unit_price::float8 + (hi.unit_price::float8 - lo.unit_price::float8) * 0.5 END AS median
+    FROM prices lo JOIN prices hi ON hi.sku = lo.sku
+    WHERE floor((lo.lines - 1) / 2.0) BETWEEN lo.first_pos AND lo.last_pos
+      AND ceil((hi.lines - 1) / 2.0) BETWEEN hi.first_pos AND hi.last_pos
+)
+SELECT k.sku, m.model, c.category,
+       CASE WHEN md.median IS NULL THEN NULL
+            WHEN md.median < 1000 THEN 'entry'
+            WHEN md.median < 3000 THEN 'mid'
+            WHEN md.median < 8000 THEN 'upper'
+            ELSE 'premium' END AS price_band
+FROM (SELECT DISTINCT sku FROM product_seen) k
+LEFT JOIN models m USING (sku)
+LEFT JOIN categories c USING (sku)
+LEFT JOIN medians md USING (sku);
 
 UPDATE dw.dim_product d
    SET model = coalesce(d.model, i.model), category = coalesce(d.category, i.category),
@@ -31,17 +61,32 @@ FROM incoming_product i
 WHERE NOT EXISTS (SELECT 1 FROM dw.dim_product d WHERE d.sku = i.sku);
 
 -- Sales exports name the store but not where it is: place a store where most of its buyers live.
--- Warranty cards name stores too, without anything to place them by.
-CREATE TEMP TABLE incoming_store ON COMMIT DROP AS
-SELECT s.store_code,
-       mode() WITHIN GROUP (ORDER BY s.store_name) AS store_name,
-       mode() WITHIN GROUP (ORDER BY c.province) AS province,
-       mode() WITHIN GROUP (ORDER BY c.city) AS city
+-- Warranty cards name stores too, without anything to place them by. Counted once per distinct
+-- (store, name, province, city), the modes as for products above.
+CREATE TEMP TABLE store_seen ON COMMIT DROP AS
+SELECT s.store_code, s.store_name, c.province, c.city, count(*) AS n
 FROM staging.stg_sales_line s
 JOIN staging.stg_person p USING (person_key)
 JOIN staging.stg_customer c USING (customer_id)
 WHERE s.store_code IS NOT NULL
-GROUP BY s.store_code;
+GROUP BY s.store_code, s.store_name, c.province, c.city;
+
+CREATE TEMP TABLE incoming_store ON COMMIT DROP AS
+WITH names AS (
+    SELECT DISTINCT ON (store_code) store_code, store_name FROM store_seen WHERE store_name IS NOT NULL
+    GROUP BY store_code, store_name ORDER BY store_code, sum(n) DESC, store_name
+), provinces AS (
+    SELECT DISTINCT ON (store_code) store_code, province FROM store_seen WHERE province IS NOT NULL
+    GROUP BY store_code, province ORDER BY store_code, sum(n) DESC, province
+), cities AS (
+    SELECT DISTINCT ON (store_code) store_code, city FROM store_seen WHERE city IS NOT NULL
+    GROUP BY store_code, city ORDER BY store_code, sum(n) DESC, city
+)
+SELECT k.store_code, n.store_name, p.province, c.city
+FROM (SELECT DISTINCT store_code FROM store_seen) k
+LEFT JOIN names n USING (store_code)
+LEFT JOIN provinces p USING (store_code)
+LEFT JOIN cities c USING (store_code);
 INSERT INTO incoming_store (store_code)
 SELECT DISTINCT w.store_code FROM staging.stg_warranty_card w
 WHERE w.store_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM incoming_store i WHERE i.store_code = w.store_code);
