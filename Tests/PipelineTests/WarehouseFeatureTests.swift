@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Pipeline
 import TestSupport
 import Warehouse
@@ -145,5 +146,44 @@ final class WarehouseFeatureTests: XCTestCase {
         XCTAssertEqual(try db.int("SELECT count(*) FROM dw.fct_sales_line_default"), 0)
         XCTAssertEqual(try db.int("SELECT count(*) FROM dw.fct_sales_line_y2031m05"), 3)
         XCTAssertEqual(try db.int("SELECT etl.ensure_month_partitions('dw.fct_sales_line', '2031-05-01', '2031-05-31')"), 0)
+    }
+
+    /// A first run loads empty facts and an empty customer dimension without their keys and
+    /// indexes and builds them at the end (etl.suspend_indexes): afterwards every table must have
+    /// exactly the keys, indexes and statistics targets the migrations declare, partitions included.
+    func testFirstRunBulkLoadLeavesEveryKeyAndIndexAsDeclared() throws {
+        let catalog = """
+            SELECT c.relname, coalesce(pg_get_constraintdef(k.oid), '') || ' ' || pg_get_indexdef(i.indexrelid)
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid
+            WHERE n.nspname = 'dw' AND c.relname NOT LIKE '%\\_y20%' ESCAPE '\\'
+            UNION ALL
+            SELECT 'partition indexes of ' || p.inhparent::regclass::text, count(*)::text
+            FROM pg_inherits p JOIN pg_index i ON i.indrelid = p.inhrelid
+            WHERE p.inhparent::regclass::text LIKE 'dw.fct%' GROUP BY p.inhparent
+            ORDER BY 1, 2
+            """
+        let declaredURL = try TestDatabase.fresh("declared")
+        let declared = try PostgresConnection.connect(declaredURL)
+        _ = try Migrator.migrate(declared, library: try PipelineFixture.library(), logger: Logger(label: "test"))
+        let loadedURL = try TestDatabase.fresh("loaded")
+        try PipelineFixture.run(loadedURL)
+        let loaded = try PostgresConnection.connect(loadedURL)
+
+        let indexesBefore = try declared.query(catalog).rows.filter { !($0[0] ?? "").hasPrefix("partition indexes") }
+        let indexesAfter = try loaded.query(catalog).rows
+        XCTAssertEqual(indexesAfter.filter { !($0[0] ?? "").hasPrefix("partition indexes") }, indexesBefore)
+        XCTAssertTrue(indexesBefore.contains { ($0[0] ?? "") == "fct_sales_line_pkey" })
+        // Every month partition carries each of its parent's indexes.
+        for fact in ["dw.fct_sales_line", "dw.fct_contact_attempt"] {
+            let parts = try loaded.int("SELECT count(*) FROM pg_inherits WHERE inhparent = '\(fact)'::regclass")
+            let perPart = try loaded.int("SELECT count(*) FROM pg_index WHERE indrelid = '\(fact)'::regclass")
+            XCTAssertEqual(indexesAfter.first { $0[0] == "partition indexes of \(fact)" }?[1], String(parts * perPart))
+        }
+        // Statistics targets reach the partitions the load created.
+        XCTAssertEqual(try loaded.int("""
+            SELECT count(*) FROM pg_inherits p JOIN pg_attribute a ON a.attrelid = p.inhrelid
+            WHERE p.inhparent = 'dw.fct_sales_line'::regclass AND a.attname = 'source_file' AND a.attstattarget <> 0
+            """), 0)
     }
 }
