@@ -80,6 +80,8 @@ final class NightlyRunTests: XCTestCase {
         let salesBefore = try db.int("SELECT count(*) FROM dw.fct_sales_line")
         let night = try PipelineFixture.run(url, data: "nights/001")
         XCTAssertGreaterThan(night.rowsLoaded, 0)
+        XCTAssertGreaterThan(try db.int("SELECT count(*) FROM dw.sales_line_key"), 0)
+        XCTAssertEqual(try db.naturalKeyMismatches(), 0, "natural-key tables follow the facts over a night")
         XCTAssertGreaterThan(try db.int("SELECT count(*) FROM dw.fct_sales_line"), salesBefore)
         // SCD2: exactly one current version per customer, and closed versions end where the next begins.
         XCTAssertEqual(try db.int("SELECT count(*) FROM (SELECT customer_id FROM dw.dim_customer WHERE is_current GROUP BY 1 HAVING count(*) > 1) x"), 0)

@@ -48,6 +48,7 @@ final class WarehouseFeatureTests: XCTestCase {
         XCTAssertEqual(try db.int("SELECT count(*) FROM dw.fct_sales_line WHERE order_id = $1 AND line_no = $2", removedKey), 0,
                        "a row removed from the file disappears")
         XCTAssertEqual(try db.int("SELECT count(*) FROM dw.fct_sales_line WHERE source_file = $1", [name]), rowsBefore - 1)
+        XCTAssertEqual(try db.naturalKeyMismatches(), 0, "the removed row's key left the natural-key table with it")
         let ledger = try XCTUnwrap(second.files.first { $0.fileName == name })
         XCTAssertEqual(ledger.status, .loaded)
         XCTAssertTrue(ledger.message?.contains("replaces the version loaded in run \(first.runId)") == true, ledger.message ?? "")

@@ -5,13 +5,14 @@
 CREATE TEMP TABLE run_loaded (source_file text NOT NULL, loaded bigint NOT NULL) ON COMMIT DROP;
 
 -- A fact holding no rows yet (the first run) loads without its keys and indexes, which are built
--- once at the end of this script (see etl.suspend_indexes).
+-- once at the end of this script (see etl.suspend_indexes); so do the natural-key tables the
+-- facts' triggers fill (012_natural_keys.sql).
 -- (A DO block: a table cannot be altered while the statement that looked into it is still open.)
 DO $$
 DECLARE
     t regclass;
 BEGIN
-    FOREACH t IN ARRAY '{dw.fct_sales_line,dw.fct_warranty_registration,dw.fct_contact_attempt}'::regclass[] LOOP
+    FOREACH t IN ARRAY '{dw.fct_sales_line,dw.fct_warranty_registration,dw.fct_contact_attempt,dw.sales_line_key,dw.contact_attempt_key}'::regclass[] LOOP
         IF NOT etl.has_rows(t) THEN PERFORM etl.suspend_indexes(t); END IF;
     END LOOP;
 END $$;
@@ -38,7 +39,7 @@ JOIN run_person p ON p.person_key = s.person_key
 LEFT JOIN dw.dim_date dd ON dd.full_date = s.order_date
 LEFT JOIN dw.dim_product pr ON pr.sku = s.sku
 LEFT JOIN dw.dim_store st ON st.store_code = s.store_code
-WHERE NOT EXISTS (SELECT 1 FROM dw.fct_sales_line f WHERE f.order_id = s.order_id AND f.line_no = s.line_no)
+WHERE NOT EXISTS (SELECT 1 FROM dw.sales_line_key k WHERE k.order_id = s.order_id AND k.line_no = s.line_no)
 RETURNING source_file)
 INSERT INTO run_loaded SELECT source_file, count(*) FROM inserted GROUP BY source_file;
 
@@ -76,9 +77,9 @@ JOIN run_person p ON p.person_key = a.person_key
 LEFT JOIN dw.dim_date dd ON dd.full_date = a.called_at::date
 LEFT JOIN dw.dim_campaign cp ON cp.campaign_code = a.campaign_code
 LEFT JOIN dw.dim_agent ag ON ag.agent_code = a.agent_code
-WHERE NOT EXISTS (SELECT 1 FROM dw.fct_contact_attempt f WHERE f.attempt_id = a.attempt_id)
+WHERE NOT EXISTS (SELECT 1 FROM dw.contact_attempt_key k WHERE k.attempt_id = a.attempt_id)
 RETURNING source_file)
 INSERT INTO run_loaded SELECT source_file, count(*) FROM inserted GROUP BY source_file;
 
 SELECT etl.restore_indexes(t)
-FROM unnest('{dw.fct_sales_line,dw.fct_warranty_registration,dw.fct_contact_attempt}'::regclass[]) t;
+FROM unnest('{dw.fct_sales_line,dw.fct_warranty_registration,dw.fct_contact_attempt,dw.sales_line_key,dw.contact_attempt_key}'::regclass[]) t;
