@@ -105,6 +105,8 @@ public final class CSVFileReader {
             ended = true
         }
         parser.drain(into: &ready)
-        ready.reverse()
+        // Reversed through the buffer, which moves the records; `Array.reverse` copies each
+        // one through `swapAt`, a retain and release of its buffers per record.
+        ready.withUnsafeMutableBufferPointer { $0.reverse() }
     }
 }
