@@ -30,6 +30,7 @@ public enum ThroughputProbe {
             let reader = try CSVFileReader(path: file.path, displayName: file.lastPathComponent, options: source.extract)
             let mapping = try ColumnMapping.byHeader(reader.header ?? [], kind: kind, file: file.lastPathComponent)
             let cleanser = Cleanser(kind: kind, mapping: mapping, rules: rules, file: file.lastPathComponent)
+            cleanser.prefetchBatches(of: reader)
             while let raw = try reader.next() {
                 rows += 1
                 if case .rejected = cleanser.cleanse(raw) { rejected += 1 }
