@@ -7,8 +7,9 @@ import Extract
 /// lookups in `cleanse` then find them in cache.
 extension Cleanser {
     /// Has the batches that `reader` parses from now on prefetched before they are cleansed.
+    /// The reader keeps this cleanser alive while it reads; nothing here refers back to it.
     public func prefetchBatches(of reader: CSVFileReader) {
-        reader.onBatch = { [unowned self] in prefetch($0) }
+        reader.onBatch = { self.prefetch($0) }
     }
 
     /// Brings the name memo entries that cleansing `records` will look up into cache.

@@ -279,8 +279,16 @@ struct CSVParser {
             record.strings = spans.map { Self.string(bytes, $0) }
         } else {
             // Every field is a plain run of the chunk: the record shares the chunk instead of
-            // copying its fields into strings.
-            for span in spans { bounds.append(span.start); bounds.append(span.end) }
+            // copying its fields into strings. Written through the buffer: appending each bound
+            // checked the array's uniqueness and capacity twice a field.
+            let first = bounds.count
+            bounds.append(contentsOf: repeatElement(0, count: 2 * spans.count))
+            bounds.withUnsafeMutableBufferPointer { b in
+                for (i, span) in spans.enumerated() {
+                    b[first + 2 * i] = span.start
+                    b[first + 2 * i + 1] = span.end
+                }
+            }
         }
         ended.append(record)
         spans.removeAll(keepingCapacity: true)
