@@ -30,6 +30,10 @@ public final class Cleanser {
     @exclusivity(unchecked) var channelCache = FieldCache<String>(limit: cacheLimit)
     @exclusivity(unchecked) var outcomeCache = FieldCache<ContactOutcome?>(limit: cacheLimit)
     @exclusivity(unchecked) var repeatedTextCache = FieldCache<String>(limit: cacheLimit)
+    /// What `prefetch` read, stored so the compiler keeps the reads.
+    @exclusivity(unchecked) var prefetched: UInt64 = 0
+    /// `prefetch`'s list of slots, kept to reuse its storage.
+    @exclusivity(unchecked) var prefetchSlots: [Int] = []
 
     /// `mapping` must have been made for `kind`; `file` names the file in rejections.
     public init(kind: SourceKind, mapping: ColumnMapping, rules: CleanseRules, file: String) {

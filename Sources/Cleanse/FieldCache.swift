@@ -60,6 +60,27 @@ struct FieldCache<Value> {
         return v
     }
 
+    /// The slot where a lookup of `bytes` starts, for `touch`; nil for a value not kept here.
+    @inline(__always)
+    func firstSlot(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        Self.smallKey(bytes).map(slot(of:))
+    }
+
+    /// Reads the entries at `slots` and returns what it read, so that the reads are kept. With
+    /// no other work between them, many of these reads wait for memory at once. Both ends of
+    /// an entry are read: the array's header puts most entries across two cache lines.
+    func touch(_ slots: [Int]) -> UInt64 {
+        entries.withUnsafeBytes { table in
+            let stride = MemoryLayout<Entry>.stride
+            var sum: UInt64 = 0
+            for slot in slots where slot < entries.count {
+                sum &+= UInt64(table.load(fromByteOffset: slot * stride, as: UInt8.self))
+                    &+ UInt64(table.load(fromByteOffset: slot * stride + stride - 1, as: UInt8.self))
+            }
+            return sum
+        }
+    }
+
     private mutating func largeValue(_ text: String, _ make: () -> Value) -> Value {
         let key = RawKey(text)
         if let hit = large[key] { return hit }

@@ -23,6 +23,11 @@ public final class CSVFileReader {
     private var fault: ExtractError?
     private let maxRecordBytes: Int
 
+    /// Called with each batch of records as soon as it is parsed, before `next()` hands them out
+    /// one at a time (in no particular order): a consumer can start work that goes faster over
+    /// many records at once, such as fetching the table entries they will need.
+    public var onBatch: (([RawRecord]) -> Void)?
+
     /// Compressed bytes read from the file so far, for progress against the file size.
     public var bytesRead: Int { source.bytesRead }
 
@@ -105,6 +110,9 @@ public final class CSVFileReader {
             ended = true
         }
         parser.drain(into: &ready)
-        ready.reverse()
+        // Reversed through the buffer, which moves the records; `Array.reverse` copies each
+        // one through `swapAt`, a retain and release of its buffers per record.
+        ready.withUnsafeMutableBufferPointer { $0.reverse() }
+        if let onBatch, !ready.isEmpty { onBatch(ready) }
     }
 }

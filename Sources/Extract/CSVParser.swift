@@ -50,7 +50,22 @@ struct CSVParser {
     private var fieldIsVerbatim = false
     private var spans: [FieldSpan] = []
     private var problem: CSVProblem?
+    /// Records ended in the current feed; they become `RawRecord`s once `bounds` is complete.
+    private var ended: [EndedRecord] = []
+    /// Start and end of every plain field of `ended`, in order: one array for the whole chunk.
+    private var bounds: [Int] = []
     private var output: [RawRecord] = []
+
+    private struct EndedRecord {
+        var line: Int
+        var problem: CSVProblem?
+        var rawRange: Range<Int>
+        /// The unescaped fields when one had doubled quotes, else nil and the fields are
+        /// `count` pairs of `bounds` from `first`.
+        var strings: [String]?
+        var first: Int
+        var count: Int
+    }
 
     /// The physical line (1-based) of the next byte to be read.
     private(set) var line = 1
@@ -91,7 +106,8 @@ struct CSVParser {
             // self; the records keep it too, as their raw text, so `dropConsumedBytes` moves
             // only the unfinished record's bytes into a new buffer.
             let snapshot = pending
-            snapshot.withUnsafeBufferPointer { scan($0, owner: snapshot) }
+            snapshot.withUnsafeBufferPointer { scan($0) }
+            publish(owner: snapshot)
         }
         dropConsumedBytes()
         return result
@@ -120,15 +136,16 @@ struct CSVParser {
             case .quoteInQuoted:
                 spans.append(FieldSpan(start: fieldStart + 1, end: end - 1, kind: .quoted(hasDoubledQuotes: fieldHasDoubledQuotes)))
             }
-            emitRecord(bytes, owner: snapshot, end: end)
+            emitRecord(bytes, end: end)
         }
+        publish(owner: snapshot)
         pending.removeAll()
         position = 0
         recordStart = 0
         state = .recordStart
     }
 
-    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, owner: [UInt8]) {
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
         var index = position
         let delimiter = self.delimiter
@@ -176,7 +193,7 @@ struct CSVParser {
                         fieldIsVerbatim = false
                         continue
                     }
-                    endField(bytes, owner: owner, at: &index)
+                    endField(bytes, at: &index)
                     break
                 }
             case .quoted:
@@ -200,7 +217,7 @@ struct CSVParser {
                     state = .quoted
                 } else if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn {
                     spans.append(FieldSpan(start: fieldStart + 1, end: index - 1, kind: .quoted(hasDoubledQuotes: fieldHasDoubledQuotes)))
-                    endField(bytes, owner: owner, at: &index)
+                    endField(bytes, at: &index)
                 } else {
                     // Lenient like most readers: keep going to the next delimiter, but flag the
                     // record so it is quarantined rather than loaded with a guessed value.
@@ -242,32 +259,57 @@ struct CSVParser {
     }
 
     /// Handles the delimiter or line end at `index`, which has just closed a field.
-    private mutating func endField(_ bytes: UnsafeBufferPointer<UInt8>, owner: [UInt8], at index: inout Int) {
+    private mutating func endField(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) {
         let byte = bytes[index]
         if byte == delimiter {
             index += 1
             state = .fieldStart
             return
         }
-        emitRecord(bytes, owner: owner, end: index)
+        emitRecord(bytes, end: index)
         line += 1
         index += 1
         state = byte == Self.carriageReturn ? .afterCarriageReturn : .recordStart
     }
 
-    /// `owner` is the array `bytes` points into, shared with the record as its raw text.
-    private mutating func emitRecord(_ bytes: UnsafeBufferPointer<UInt8>, owner: [UInt8], end: Int) {
-        let storage: RawRecord.Storage
+    private mutating func emitRecord(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) {
+        var record = EndedRecord(line: recordLine, problem: problem, rawRange: recordStart..<end, strings: nil,
+                                 first: bounds.count, count: spans.count)
         if spans.contains(where: \.needsUnescaping) {
-            storage = .strings(spans.map { Self.string(bytes, $0) })
+            record.strings = spans.map { Self.string(bytes, $0) }
         } else {
             // Every field is a plain run of the chunk: the record shares the chunk instead of
-            // copying its fields into strings.
-            storage = .bytes(buffer: owner, ranges: spans.map { $0.start..<$0.end })
+            // copying its fields into strings. Written through the buffer: appending each bound
+            // checked the array's uniqueness and capacity twice a field.
+            let first = bounds.count
+            bounds.append(contentsOf: repeatElement(0, count: 2 * spans.count))
+            bounds.withUnsafeMutableBufferPointer { b in
+                for (i, span) in spans.enumerated() {
+                    b[first + 2 * i] = span.start
+                    b[first + 2 * i + 1] = span.end
+                }
+            }
         }
-        output.append(RawRecord(line: recordLine, storage: storage, buffer: owner, rawRange: recordStart..<end, problem: problem))
+        ended.append(record)
         spans.removeAll(keepingCapacity: true)
         problem = nil
+    }
+
+    /// Makes the records ended since the last call; `owner` is the array the scanned bytes
+    /// were in, shared with the records as their text.
+    private mutating func publish(owner: [UInt8]) {
+        guard !ended.isEmpty else { return }
+        // The records keep this chunk's bounds; the next chunk starts a new array of about
+        // the same size rather than copying this one on its first append.
+        let shared = bounds
+        bounds = []
+        bounds.reserveCapacity(shared.count)
+        for record in ended {
+            let storage: RawRecord.Storage = record.strings.map { .strings($0) }
+                ?? .bytes(bounds: shared, first: record.first, count: record.count)
+            output.append(RawRecord(line: record.line, storage: storage, buffer: owner, rawRange: record.rawRange, problem: record.problem))
+        }
+        ended.removeAll(keepingCapacity: true)
     }
 
     private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ span: FieldSpan) -> String {

@@ -8,20 +8,26 @@ public struct RawRecord: Sendable, Equatable {
     public var line: Int
     /// Set when the parser had to guess (for example a quote still open at end of file).
     public var problem: CSVProblem?
+    /// The decoded text of the chunk the record was parsed from (empty for a record built from
+    /// strings). One reference serves both the fields and the raw text, so handing a record on
+    /// costs one retain fewer.
+    @usableFromInline var buffer: [UInt8]
     @usableFromInline var storage: Storage
     private var rawText: RawText
 
     @usableFromInline enum Storage: Sendable {
         case strings([String])
-        /// Field `i` is `buffer[ranges[i]]`, valid UTF-8 with nothing left to unescape.
-        case bytes(buffer: [UInt8], ranges: [Range<Int>])
+        /// Field `i` is `buffer[bounds[first + 2i] ..< bounds[first + 2i + 1]]`, valid UTF-8 with
+        /// nothing left to unescape. All records of one chunk share `bounds`, so a record costs
+        /// no allocation of its own.
+        case bytes(bounds: [Int], first: Int, count: Int)
     }
 
     /// The record's text is only read for rows that are rejected, a small share of a file, so
     /// it too stays as bytes until asked for.
     private enum RawText: Sendable {
         case text(String)
-        case bytes([UInt8], Range<Int>)
+        case inBuffer(Range<Int>)
     }
 
     /// The decoded fields, unquoted and unescaped.
@@ -29,7 +35,7 @@ public struct RawRecord: Sendable, Equatable {
         get {
             switch storage {
             case .strings(let fields): fields
-            case .bytes(let buffer, let ranges): ranges.map { String(decoding: buffer[$0], as: UTF8.self) }
+            case .bytes(_, _, let count): (0..<count).map(field)
             }
         }
         set { storage = .strings(newValue) }
@@ -38,7 +44,7 @@ public struct RawRecord: Sendable, Equatable {
     public var fieldCount: Int {
         switch storage {
         case .strings(let fields): fields.count
-        case .bytes(_, let ranges): ranges.count
+        case .bytes(_, _, let count): count
         }
     }
 
@@ -46,7 +52,7 @@ public struct RawRecord: Sendable, Equatable {
     public func field(_ index: Int) -> String {
         switch storage {
         case .strings(let fields): fields[index]
-        case .bytes(let buffer, let ranges): String(decoding: buffer[ranges[index]], as: UTF8.self)
+        case .bytes: withFieldBytes(index) { String(decoding: $0, as: UTF8.self) }
         }
     }
 
@@ -57,8 +63,11 @@ public struct RawRecord: Sendable, Equatable {
         case .strings(let fields):
             var text = fields[index]
             return text.withUTF8(body)
-        case .bytes(let buffer, let ranges):
-            let range = ranges[index]
+        case .bytes(let bounds, let first, let count):
+            // The shared bounds hold the other records' fields too: an index past this record's
+            // must trap, not read a neighbour.
+            precondition(index >= 0 && index < count, "field index out of range")
+            let range = bounds[first + 2 * index]..<bounds[first + 2 * index + 1]
             return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
         }
     }
@@ -68,7 +77,7 @@ public struct RawRecord: Sendable, Equatable {
         get {
             switch rawText {
             case .text(let text): text
-            case .bytes(let buffer, let range): String(decoding: buffer[range], as: UTF8.self)
+            case .inBuffer(let range): String(decoding: buffer[range], as: UTF8.self)
             }
         }
         set { rawText = .text(newValue) }
@@ -77,6 +86,7 @@ public struct RawRecord: Sendable, Equatable {
     public init(line: Int, fields: [String], raw: String, problem: CSVProblem? = nil) {
         self.line = line
         self.problem = problem
+        self.buffer = []
         self.storage = .strings(fields)
         self.rawText = .text(raw)
     }
@@ -85,8 +95,9 @@ public struct RawRecord: Sendable, Equatable {
     init(line: Int, storage: Storage, buffer: [UInt8], rawRange: Range<Int>, problem: CSVProblem?) {
         self.line = line
         self.problem = problem
+        self.buffer = buffer
         self.storage = storage
-        self.rawText = .bytes(buffer, rawRange)
+        self.rawText = .inBuffer(rawRange)
     }
 
     public static func == (a: RawRecord, b: RawRecord) -> Bool {

@@ -31,6 +31,7 @@ final class FileCleaner {
             throw e
         }
         cleanser = Cleanser(kind: source.kind, mapping: mapping, rules: rules, file: name)
+        cleanser.prefetchBatches(of: reader)
     }
 
     /// Calls `body` with every clean record and the dedupe key of its person.

@@ -37,9 +37,10 @@ struct Bench: ParsableCommand {
                                                        level: ThroughputProbe.Level(rawValue: level)!))
             }
             let median = results.sorted { $0.seconds < $1.seconds }[results.count / 2]
-            print(String(format: "starcard %@: %d rows (%d rejected), %.1f MB, median %.3f s of %d passes = %.1f MB/s, %.0f rows/s",
+            let cpuMedian = results.map(\.cpuSeconds).sorted()[results.count / 2]
+            print(String(format: "starcard %@: %d rows (%d rejected), %.1f MB, median %.3f s of %d passes = %.1f MB/s, %.0f rows/s; CPU time median %.3f s",
                          level == "cleanse" ? "extract+cleanse" : "extract+cleanse+staging", median.rows, median.rejected, Double(median.bytes) / 1e6, median.seconds, passes,
-                         median.megabytesPerSecond, median.rowsPerSecond))
+                         median.megabytesPerSecond, median.rowsPerSecond, cpuMedian))
         }
     }
 }
