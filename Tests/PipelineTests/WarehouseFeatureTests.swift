@@ -181,6 +181,12 @@ final class WarehouseFeatureTests: XCTestCase {
             let perPart = try loaded.int("SELECT count(*) FROM pg_index WHERE indrelid = '\(fact)'::regclass")
             XCTAssertEqual(indexesAfter.first { $0[0] == "partition indexes of \(fact)" }?[1], String(parts * perPart))
         }
+        // The run analysed what it filled (not left to autovacuum: the next night plans on them).
+        XCTAssertEqual(try loaded.query("""
+            SELECT relname FROM pg_stat_user_tables
+            WHERE schemaname = 'dw' AND relname IN ('fct_warranty_registration', 'dim_customer', 'sales_line_key', 'contact_attempt_key')
+              AND last_analyze IS NOT NULL ORDER BY 1
+            """).rows.map { $0[0] }, ["contact_attempt_key", "dim_customer", "fct_warranty_registration", "sales_line_key"])
         // Statistics targets reach the partitions the load created.
         XCTAssertEqual(try loaded.int("""
             SELECT count(*) FROM pg_inherits p JOIN pg_attribute a ON a.attrelid = p.inhrelid
