@@ -35,6 +35,25 @@ final class MartTests: XCTestCase {
         try assertMartsMatchFullRecompute(db, "night after merges and deletions")
     }
 
+    /// Moving the as-of date with no new facts carries customers' days across the edges of the
+    /// 12-month windows (the summaries patch only those customers); moving it back rebuilds them.
+    func testMartsFollowTheAsOfDateAcrossTheWindowsAndBack() throws {
+        let url = try TestDatabase.fresh()
+        let db = try PostgresConnection.connect(url)
+        try PipelineFixture.run(url)
+        try assertMartsMatchFullRecompute(db, "base")
+        let base = try XCTUnwrap(db.query("SELECT as_of_date::text FROM marts.mart_business_kpi").rows.first?[0] ?? nil)
+        // The last move goes back: the summaries must be rebuilt, not patched.
+        for days in [200, 400, 30] {
+            let asOf = try XCTUnwrap(DayParser.iso(try XCTUnwrap(
+                db.query("SELECT ($1::date + $2::int)::text", [base, String(days)]).rows.first?[0] ?? nil)))
+            let runner = PipelineRunner(config: try PipelineFixture.config(), databaseURL: url,
+                                        library: try PipelineFixture.library(), logger: PipelineFixture.logger)
+            try runner.run(RunOptions(dataDir: PipelineFixture.dataDir.appendingPathComponent("base"), asOf: asOf))
+            try assertMartsMatchFullRecompute(db, "as of base + \(days) days")
+        }
+    }
+
     /// Recomputes the customer-value and business KPI marts from the facts with the SQL they were
     /// first written in, and compares row for row, both ways.
     private func assertMartsMatchFullRecompute(_ db: PostgresConnection, _ when: String,
@@ -47,15 +66,19 @@ final class MartTests: XCTestCase {
                    set_config('starcard.current_high_share', $3, false), set_config('starcard.potential_high_share', $4, false)
             """, [asOf, run, String(config.currentHighShare), String(config.potentialHighShare)])
         try db.execute("""
-            DROP TABLE IF EXISTS reference_customer_value, reference_business_kpi;
+            DROP TABLE IF EXISTS reference_customer_value, reference_business_kpi, reference_campaign_kpi;
             CREATE TEMP TABLE reference_customer_value (LIKE marts.mart_customer_value);
             CREATE TEMP TABLE reference_business_kpi (LIKE marts.mart_business_kpi);
+            CREATE TEMP TABLE reference_campaign_kpi (LIKE marts.mart_campaign_kpi);
             """)
         try db.execute(Self.fullCustomerValue)
         try db.execute(Self.fullBusinessKPI)
+        try db.execute(Self.fullCampaignKPI)
+        XCTAssertGreaterThan(try db.int("SELECT count(*) FROM reference_campaign_kpi"), 0, when, file: file, line: line)
         XCTAssertGreaterThan(try db.int("SELECT count(*) FROM reference_customer_value"), 0, when, file: file, line: line)
         for (mart, reference) in [("marts.mart_customer_value", "reference_customer_value"),
-                                  ("marts.mart_business_kpi WHERE as_of_date = '\(asOf)'", "reference_business_kpi")] {
+                                  ("marts.mart_business_kpi WHERE as_of_date = '\(asOf)'", "reference_business_kpi"),
+                                  ("marts.mart_campaign_kpi", "reference_campaign_kpi")] {
             let differing = try db.int("""
                 SELECT count(*) FROM ((SELECT * FROM \(mart) EXCEPT ALL SELECT * FROM \(reference))
                                       UNION ALL (SELECT * FROM \(reference) EXCEPT ALL SELECT * FROM \(mart))) d
@@ -147,6 +170,29 @@ final class MartTests: XCTestCase {
                      r.revenue_12m > 0 AND r.current_rank < current_setting('starcard.current_high_share')::numeric AS high_current,
                      r.potential_value > 0 AND r.potential_rank < current_setting('starcard.potential_high_share')::numeric AS high_potential
               FROM ranked r) t;
+        """
+
+    /// `marts/020_mart_campaign_kpi.sql` as it was first written: a count(DISTINCT) over every attempt.
+    static let fullCampaignKPI = """
+        INSERT INTO reference_campaign_kpi
+        SELECT cp.campaign_code, cp.campaign_name,
+               min(f.called_at)::date, max(f.called_at)::date,
+               count(DISTINCT f.agent_key),
+               count(*), sum(f.is_connected), sum(f.is_right_party), sum(f.is_presented), sum(f.is_sale), sum(f.is_lapsed),
+               coalesce(sum(f.sale_amount) FILTER (WHERE f.is_sale = 1 AND f.is_lapsed = 0), 0),
+               round(sum(f.is_connected)::numeric / nullif(count(*), 0), 4),
+               round(sum(f.is_right_party)::numeric / nullif(sum(f.is_connected), 0), 4),
+               round(sum(f.is_presented)::numeric / nullif(sum(f.is_right_party), 0), 4),
+               round(sum(f.is_sale)::numeric / nullif(sum(f.is_right_party), 0), 4),
+               round(sum(f.is_lapsed)::numeric / nullif(sum(f.is_sale), 0), 4),
+               round(coalesce(sum(f.sale_amount) FILTER (WHERE f.is_sale = 1 AND f.is_lapsed = 0), 0)
+                     / nullif(count(DISTINCT f.agent_key), 0), 2),
+               round(sum(f.is_sale)::numeric / nullif(count(DISTINCT f.agent_key), 0), 2),
+               etl.as_of_date(), etl.current_run_id()
+        FROM dw.fct_contact_attempt f
+        JOIN dw.dim_campaign cp ON cp.campaign_key = f.campaign_key
+        WHERE f.called_at::date <= etl.as_of_date()
+        GROUP BY cp.campaign_code, cp.campaign_name;
         """
 
     /// `marts/030_mart_business_kpi.sql` as it was before the summaries.

@@ -2,79 +2,74 @@
 -- least one order. Thresholds come from the pipeline ([scoring]) as settings:
 -- starcard.current_high_share (top share by current value that counts as high) and
 -- starcard.potential_high_share (likewise for potential value).
+--
+-- Reads dw.customer_stats (one row per customer, kept by load/050 as of etl.as_of_date()), so only
+-- what depends on the as-of date for everyone is computed here: recency, p_active, the due
+-- replacements, the quintiles, ranks and tiers. p_active and the potential value are computed in
+-- double precision and rounded to numeric only where published: float8 → numeric keeps 15
+-- significant digits, which absorbs float8's last-bit error long before the 4th (p_active) or the
+-- 2nd decimal (amounts up to 10^12 CNY). Sums, revenue and everything a quintile orders by stay exact.
+-- Every row is rewritten: each carries the as-of date, the run and the recency, so a moved as-of
+-- date changes them all (an UPDATE of changed rows measured slower than DELETE + INSERT here).
 DELETE FROM marts.mart_customer_value;
 -- Five sorts of every customer: in memory they take a fraction of their time on disk.
 SET LOCAL work_mem = '256MB';
 
--- Reads the per-customer summaries (migration 006, brought up to date by load/050) rather than
--- every fact row; the summaries hold exactly the facts up to etl.as_of_date().
-WITH per_customer AS (
-    SELECT customer_id,
-           min(day) FILTER (WHERE orders > 0) AS first_purchase, max(day) FILTER (WHERE orders > 0) AS last_purchase,
-           sum(orders) AS orders,
-           sum(order_revenue_cny) AS revenue,
-           sum(order_revenue_cny) FILTER (WHERE day > etl.as_of_date() - 365) AS revenue_12m
-    FROM dw.customer_day_sales GROUP BY customer_id HAVING sum(orders) > 0
-), category_price AS (
+WITH category_price AS (
     -- The average unit price (> 0, in CNY) of each category's sales lines, whatever their date.
-    SELECT category, sum(price_sum_cny) / sum(priced_lines) AS avg_price
+    SELECT category, (sum(price_sum_cny) / sum(priced_lines))::float8 AS avg_price
     FROM dw.customer_category GROUP BY category HAVING sum(priced_lines) > 0
-), replacement AS (
-    -- Appliances a customer owns (bought or registered), the latest purchase per category.
-    SELECT o.customer_id, count(*) AS categories_owned,
-           coalesce(sum(cp.avg_price) FILTER (
-               WHERE etl.as_of_date() - o.bought >= (l.life_years_min * 365.25)::int - 365), 0) AS due_value
+), due_by AS (
+    -- Per category: bought on or before this day, an appliance is due for replacement.
+    SELECT cp.category, cp.avg_price, etl.as_of_date() - ((l.life_years_min * 365.25)::int - 365) AS bought_by
+    FROM category_price cp JOIN dw.category_lifecycle l ON l.category = cp.category
+), due AS (
+    -- Owned appliances (the latest purchase per category) due for replacement: the average price of each.
+    SELECT o.customer_id, sum(b.avg_price) AS due_value
     FROM dw.customer_category o
-    LEFT JOIN dw.category_lifecycle l ON l.category = o.category
-    LEFT JOIN category_price cp ON cp.category = o.category
-    WHERE o.bought IS NOT NULL
+    JOIN due_by b ON b.category = o.category AND o.bought <= b.bought_by
     GROUP BY o.customer_id
+), valued AS (
+    -- Narrow rows: the window sorts below move these, not names and addresses.
+    SELECT s.customer_id, s.first_purchase, s.last_purchase, s.recency_days, s.orders, s.revenue_cny,
+           coalesce(s.revenue_12m_cny, 0) AS revenue_12m_cny, s.categories_owned, s.p_active,
+           -- Orders per year over the tenure (at least one year) x average order x p_active + due.
+           s.orders / greatest((etl.as_of_date() - s.first_purchase) / 365.25::float8, 1.0)
+               * (s.revenue_cny::float8 / s.orders) * s.p_active + coalesce(d.due_value, 0) AS potential_value
+    FROM (SELECT s.*, etl.as_of_date() - s.last_purchase AS recency_days,
+                 -- Mean gap between orders; one-order customers get the population's typical two years.
+                 exp(-(etl.as_of_date() - s.last_purchase) / (2.0::float8 * greatest(
+                     CASE WHEN s.orders > 1 THEN (s.last_purchase - s.first_purchase)::float8 / (s.orders - 1) ELSE 730 END,
+                     30))) AS p_active
+          FROM dw.customer_stats s
+          WHERE s.orders > 0
+            AND EXISTS (SELECT 1 FROM dw.dim_customer c
+                        WHERE c.customer_id = s.customer_id AND c.is_current AND c.customer_key <> 0)) s
+    LEFT JOIN due d ON d.customer_id = s.customer_id
 ), scored AS (
-    SELECT c.customer_id, c.name, c.mobile, c.province, c.city,
-           p.first_purchase, p.last_purchase, etl.as_of_date() - p.last_purchase AS recency_days,
-           p.orders, p.revenue, coalesce(p.revenue_12m, 0) AS revenue_12m,
-           p.revenue / p.orders AS avg_order,
-           coalesce(rp.categories_owned, 0) AS categories_owned,
-           -- Mean gap between orders; one-order customers get the population's typical two years.
-           CASE WHEN p.orders > 1 THEN (p.last_purchase - p.first_purchase)::numeric / (p.orders - 1) ELSE 730 END AS mean_gap,
-           -- Orders per year over the customer's tenure (at least one year of tenure).
-           p.orders / greatest((etl.as_of_date() - p.first_purchase) / 365.25, 1.0) AS orders_per_year,
-           coalesce(rp.due_value, 0) AS due_value
-    FROM dw.dim_customer c
-    JOIN per_customer p ON p.customer_id = c.customer_id
-    LEFT JOIN replacement rp ON rp.customer_id = c.customer_id
-    WHERE c.is_current AND c.customer_key <> 0
-), valued AS MATERIALIZED (
-    -- Materialized: p_active is read twice below, and an inlined CTE would compute its numeric
-    -- exp() (the costliest expression here) once per read.
-    SELECT s.*,
-           exp(-s.recency_days / (2.0 * greatest(s.mean_gap, 30))) AS p_active
-    FROM scored s
-), potential AS (
     SELECT v.*,
-           v.orders_per_year * v.avg_order * v.p_active + v.due_value AS potential_value,
            -- customer_id breaks ties: otherwise the quintile of tied customers follows the rows'
            -- physical order, and a warehouse recovered from a killed run scores differently.
            ntile(5) OVER (ORDER BY v.recency_days DESC, v.customer_id) AS r_score,
            ntile(5) OVER (ORDER BY v.orders, v.customer_id) AS f_score,
-           ntile(5) OVER (ORDER BY v.revenue, v.customer_id) AS m_score
+           ntile(5) OVER (ORDER BY v.revenue_cny, v.customer_id) AS m_score,
+           v.revenue_12m_cny > 0
+               AND percent_rank() OVER (ORDER BY v.revenue_12m_cny DESC)
+                   < current_setting('starcard.current_high_share')::float8 AS high_current,
+           v.potential_value > 0
+               AND percent_rank() OVER (ORDER BY v.potential_value DESC)
+                   < current_setting('starcard.potential_high_share')::float8 AS high_potential
     FROM valued v
-), ranked AS (
-    SELECT p.*,
-           percent_rank() OVER (ORDER BY p.revenue_12m DESC) AS current_rank,
-           percent_rank() OVER (ORDER BY p.potential_value DESC) AS potential_rank
-    FROM potential p
 )
 INSERT INTO marts.mart_customer_value
-SELECT customer_id, name, mobile, province, city, first_purchase, last_purchase, recency_days, orders,
-       round(revenue, 2), round(revenue_12m, 2), round(avg_order, 2), categories_owned,
-       r_score, f_score, m_score, round(p_active, 4), round(revenue_12m, 2), round(potential_value, 2),
-       CASE WHEN high_current AND high_potential THEN 'platinum'
-            WHEN high_current THEN 'gold'
-            WHEN high_potential THEN 'iron'
+SELECT r.customer_id, c.name, c.mobile, c.province, c.city, r.first_purchase, r.last_purchase, r.recency_days,
+       r.orders, round(r.revenue_cny, 2), round(r.revenue_12m_cny, 2), round(r.revenue_cny / r.orders, 2),
+       r.categories_owned, r.r_score, r.f_score, r.m_score, round(r.p_active::numeric, 4),
+       round(r.revenue_12m_cny, 2), round(r.potential_value::numeric, 2),
+       CASE WHEN r.high_current AND r.high_potential THEN 'platinum'
+            WHEN r.high_current THEN 'gold'
+            WHEN r.high_potential THEN 'iron'
             ELSE 'lead' END,
        etl.as_of_date(), etl.current_run_id()
-FROM (SELECT r.*,
-             r.revenue_12m > 0 AND r.current_rank < current_setting('starcard.current_high_share')::numeric AS high_current,
-             r.potential_value > 0 AND r.potential_rank < current_setting('starcard.potential_high_share')::numeric AS high_potential
-      FROM ranked r) t;
+FROM scored r
+JOIN dw.dim_customer c ON c.customer_id = r.customer_id AND c.is_current AND c.customer_key <> 0;

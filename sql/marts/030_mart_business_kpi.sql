@@ -2,19 +2,12 @@
 -- repeat buying, the follow-up effect of calls, and the size of each value tier.
 DELETE FROM marts.mart_business_kpi WHERE as_of_date = etl.as_of_date();
 
--- Sales per customer and day from the summary (migration 006): it holds the lines up to the as-of date.
-WITH sales AS (
-    SELECT customer_id, day AS order_date, line_revenue_cny AS amount_cny
-    FROM dw.customer_day_sales WHERE lines > 0
-), window_12m AS (
-    SELECT customer_id, sum(amount_cny) AS revenue FROM sales
-    WHERE order_date > etl.as_of_date() - 365 GROUP BY customer_id
-), prior_12m AS (
-    SELECT customer_id, sum(amount_cny) AS revenue FROM sales
-    WHERE order_date > etl.as_of_date() - 730 AND order_date <= etl.as_of_date() - 365 GROUP BY customer_id
-), first_purchase AS (
-    -- With the days each customer bought on (the repeat share's orders), from the same pass.
-    SELECT customer_id, min(order_date) AS first_date, count(*) AS orders FROM sales GROUP BY customer_id
+-- One row per customer with sales lines up to the as-of date (dw.customer_stats, kept by load/050):
+-- its line revenue of the last 12 months and of the 12 before (NULL: no line in that window),
+-- its first day with a line and the number of such days (the repeat share's orders).
+WITH window_12m AS (
+    SELECT customer_id, line_revenue_12m_cny AS revenue, first_sale_day
+    FROM dw.customer_stats WHERE line_revenue_12m_cny IS NOT NULL
 ), ranked AS (
     SELECT revenue, ntile(5) OVER (ORDER BY revenue DESC) AS quintile FROM window_12m
 ), called AS (
@@ -23,24 +16,29 @@ WITH sales AS (
     WHERE is_right_party = 1 AND called_at >= etl.as_of_date() - 729 AND called_at < etl.as_of_date() - 364
 ), spend AS (
     -- Customers who bought in the earlier window: their spend now against then.
-    SELECT p.customer_id, p.revenue AS before, coalesce(w.revenue, 0) AS after,
+    SELECT s.line_revenue_prior_12m_cny AS before, coalesce(s.line_revenue_12m_cny, 0) AS after,
            (c.customer_id IS NOT NULL) AS was_called
-    FROM prior_12m p LEFT JOIN window_12m w USING (customer_id) LEFT JOIN called c USING (customer_id)
+    FROM dw.customer_stats s LEFT JOIN called c USING (customer_id)
+    WHERE s.line_revenue_prior_12m_cny IS NOT NULL
+), tiers AS (
+    SELECT count(*) FILTER (WHERE value_tier = 'platinum') AS platinum,
+           count(*) FILTER (WHERE value_tier = 'gold') AS gold,
+           count(*) FILTER (WHERE value_tier = 'iron') AS iron,
+           count(*) FILTER (WHERE value_tier = 'lead') AS lead
+    FROM marts.mart_customer_value
 )
 INSERT INTO marts.mart_business_kpi
 SELECT etl.as_of_date(),
-       (SELECT count(*) FROM first_purchase),
+       (SELECT count(*) FROM dw.customer_stats),
        (SELECT count(*) FROM window_12m),
        (SELECT coalesce(round(sum(revenue), 2), 0) FROM window_12m),
        (SELECT round(sum(revenue) FILTER (WHERE quintile = 1) / nullif(sum(revenue), 0), 4) FROM ranked),
-       (SELECT round(sum(w.revenue) FILTER (WHERE fp.first_date <= etl.as_of_date() - 365) / nullif(sum(w.revenue), 0), 4)
-          FROM window_12m w JOIN first_purchase fp USING (customer_id)),
-       (SELECT round(count(*) FILTER (WHERE orders > 1)::numeric / nullif(count(*), 0), 4)
-          FROM first_purchase),
+       (SELECT round(sum(revenue) FILTER (WHERE first_sale_day <= etl.as_of_date() - 365) / nullif(sum(revenue), 0), 4)
+          FROM window_12m),
+       (SELECT round(count(*) FILTER (WHERE sale_days > 1)::numeric / nullif(count(*), 0), 4)
+          FROM dw.customer_stats),
        (SELECT round(sum(after) / nullif(sum(before), 0) - 1, 4) FROM spend WHERE was_called),
        (SELECT round(sum(after) / nullif(sum(before), 0) - 1, 4) FROM spend WHERE NOT was_called),
-       (SELECT count(*) FROM marts.mart_customer_value WHERE value_tier = 'platinum'),
-       (SELECT count(*) FROM marts.mart_customer_value WHERE value_tier = 'gold'),
-       (SELECT count(*) FROM marts.mart_customer_value WHERE value_tier = 'iron'),
-       (SELECT count(*) FROM marts.mart_customer_value WHERE value_tier = 'lead'),
-       etl.current_run_id();
+       t.platinum, t.gold, t.iron, t.lead,
+       etl.current_run_id()
+FROM tiers t;
