@@ -25,34 +25,6 @@ FROM staging.stg_person p
 JOIN dw.dim_customer c ON c.customer_id = p.customer_id AND c.is_current;
 ANALYZE run_person;
 
--- Staged rows whose natural key an earlier (file, line) of this run already carries: they are
--- counted as merged. Found by counting keys (a hash aggregate of narrow rows) and ordering only
--- the few repeated ones, rather than sorting every staged row for DISTINCT ON. (source_file,
--- source_line) names one staged row.
-CREATE TEMP TABLE repeated_row ON COMMIT DROP AS
-SELECT 'sales' AS kind, source_file, source_line
-FROM (SELECT s.source_file, s.source_line,
-             row_number() OVER (PARTITION BY s.order_id, s.line_no ORDER BY s.source_file, s.source_line) AS n
-      FROM staging.stg_sales_line s
-      JOIN (SELECT order_id, line_no FROM staging.stg_sales_line GROUP BY 1, 2 HAVING count(*) > 1) d
-        USING (order_id, line_no)) x
-WHERE n > 1
-UNION ALL
-SELECT 'warranty', source_file, source_line
-FROM (SELECT w.source_file, w.source_line,
-             row_number() OVER (PARTITION BY w.card_id ORDER BY w.source_file, w.source_line) AS n
-      FROM staging.stg_warranty_card w
-      JOIN (SELECT card_id FROM staging.stg_warranty_card GROUP BY 1 HAVING count(*) > 1) d USING (card_id)) x
-WHERE n > 1
-UNION ALL
-SELECT 'contact', source_file, source_line
-FROM (SELECT a.source_file, a.source_line,
-             row_number() OVER (PARTITION BY a.attempt_id ORDER BY a.source_file, a.source_line) AS n
-      FROM staging.stg_contact_attempt a
-      JOIN (SELECT attempt_id FROM staging.stg_contact_attempt GROUP BY 1 HAVING count(*) > 1) d USING (attempt_id)) x
-WHERE n > 1;
-ANALYZE repeated_row;
-
 WITH inserted AS (
 INSERT INTO dw.fct_sales_line (customer_id, order_id, line_no, customer_key, date_key, order_date, product_key,
                                store_key, channel, category, quantity, unit_price, amount, currency,
@@ -61,13 +33,13 @@ SELECT p.customer_id, s.order_id, s.line_no, p.customer_key, coalesce(dd.date_ke
        coalesce(pr.product_key, 0), coalesce(st.store_key, 0), s.channel, coalesce(s.category, pr.category),
        s.quantity, s.unit_price, s.amount, coalesce(st.currency, 'CNY'),
        etl.current_run_id(), s.source_file, s.source_line
-FROM staging.stg_sales_line s
+FROM (SELECT DISTINCT ON (order_id, line_no) * FROM staging.stg_sales_line
+      ORDER BY order_id, line_no, source_file, source_line) s
 JOIN run_person p ON p.person_key = s.person_key
 LEFT JOIN dw.dim_date dd ON dd.full_date = s.order_date
 LEFT JOIN dw.dim_product pr ON pr.sku = s.sku
 LEFT JOIN dw.dim_store st ON st.store_code = s.store_code
 WHERE NOT EXISTS (SELECT 1 FROM dw.sales_line_key k WHERE k.order_id = s.order_id AND k.line_no = s.line_no)
-  AND NOT EXISTS (SELECT 1 FROM repeated_row r WHERE r.kind = 'sales' AND r.source_file = s.source_file AND r.source_line = s.source_line)
 RETURNING source_file)
 INSERT INTO run_loaded SELECT source_file, count(*) FROM inserted GROUP BY source_file;
 
@@ -78,14 +50,13 @@ INSERT INTO dw.fct_warranty_registration (customer_id, card_id, customer_key, re
 SELECT p.customer_id, w.card_id, p.customer_key, coalesce(rd.date_key, 0), w.registered_on,
        coalesce(pd.date_key, 0), w.purchase_date, coalesce(pr.product_key, 0), coalesce(st.store_key, 0),
        coalesce(w.category, pr.category), w.serial_no, etl.current_run_id(), w.source_file, w.source_line
-FROM staging.stg_warranty_card w
+FROM (SELECT DISTINCT ON (card_id) * FROM staging.stg_warranty_card ORDER BY card_id, source_file, source_line) w
 JOIN run_person p ON p.person_key = w.person_key
 LEFT JOIN dw.dim_date rd ON rd.full_date = w.registered_on
 LEFT JOIN dw.dim_date pd ON pd.full_date = w.purchase_date
 LEFT JOIN dw.dim_product pr ON pr.sku = w.sku
 LEFT JOIN dw.dim_store st ON st.store_code = w.store_code
 WHERE NOT EXISTS (SELECT 1 FROM dw.fct_warranty_registration f WHERE f.card_id = w.card_id)
-  AND NOT EXISTS (SELECT 1 FROM repeated_row r WHERE r.kind = 'warranty' AND r.source_file = w.source_file AND r.source_line = w.source_line)
 RETURNING source_file)
 INSERT INTO run_loaded SELECT source_file, count(*) FROM inserted GROUP BY source_file;
 
@@ -101,13 +72,12 @@ SELECT p.customer_id, a.attempt_id, p.customer_key, coalesce(dd.date_key, 0), a.
        (a.outcome IN ('sold', 'lapsed'))::int,
        (a.outcome = 'lapsed')::int,
        a.sale_amount, etl.current_run_id(), a.source_file, a.source_line
-FROM staging.stg_contact_attempt a
+FROM (SELECT DISTINCT ON (attempt_id) * FROM staging.stg_contact_attempt ORDER BY attempt_id, source_file, source_line) a
 JOIN run_person p ON p.person_key = a.person_key
 LEFT JOIN dw.dim_date dd ON dd.full_date = a.called_at::date
 LEFT JOIN dw.dim_campaign cp ON cp.campaign_code = a.campaign_code
 LEFT JOIN dw.dim_agent ag ON ag.agent_code = a.agent_code
 WHERE NOT EXISTS (SELECT 1 FROM dw.contact_attempt_key k WHERE k.attempt_id = a.attempt_id)
-  AND NOT EXISTS (SELECT 1 FROM repeated_row r WHERE r.kind = 'contact' AND r.source_file = a.source_file AND r.source_line = a.source_line)
 RETURNING source_file)
 INSERT INTO run_loaded SELECT source_file, count(*) FROM inserted GROUP BY source_file;
 
