@@ -2,6 +2,9 @@
 public struct LinkResult: Sendable {
     /// Person key → durable customer id, for every observation.
     public var assignment: [String: Int64]
+    /// The customer id of each observation passed to `Linker.link`, in the caller's order: the
+    /// pipeline's persons line up with it, so it needs no lookup by person key.
+    public var customers: [Int64]
     /// Identity keys seen this run whose customer is new or changed, sorted by customer id, then key.
     public var newIdentityKeys: [(key: String, customerId: Int64)]
     /// Earlier customers found to be one person this run; `to` is the lowest id of the cluster.
@@ -11,9 +14,9 @@ public struct LinkResult: Sendable {
     public var nextCustomerId: Int64
     public var stats: LinkStats
 
-    public init(assignment: [String: Int64], newIdentityKeys: [(key: String, customerId: Int64)],
+    public init(assignment: [String: Int64], customers: [Int64], newIdentityKeys: [(key: String, customerId: Int64)],
                 merges: [(from: Int64, to: Int64)], nextCustomerId: Int64, stats: LinkStats) {
-        self.assignment = assignment; self.newIdentityKeys = newIdentityKeys; self.merges = merges
+        self.assignment = assignment; self.customers = customers; self.newIdentityKeys = newIdentityKeys; self.merges = merges
         self.nextCustomerId = nextCustomerId; self.stats = stats
     }
 }

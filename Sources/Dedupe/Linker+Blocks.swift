@@ -7,11 +7,10 @@ struct KeySighting {
     static let unseen = KeySighting(key: "", observation: -1, known: nil)
 
     /// Marks `slot` as first seen by `observation` unless an earlier one already did; returns
-    /// the sighting that stands. `history` is asked only for a key's first sighting.
-    static func record(_ observation: Int, _ key: String, _ slot: inout KeySighting,
-                       history: () -> Int64?) -> KeySighting {
-        if slot.observation < 0 { slot = KeySighting(key: key, observation: observation, known: history()) }
-        return slot
+    /// the observation that stands.
+    static func record(_ observation: Int, _ key: String, _ slot: inout KeySighting) -> Int {
+        if slot.observation < 0 { slot = KeySighting(key: key, observation: observation, known: nil) }
+        return slot.observation
     }
 }
 
@@ -25,21 +24,32 @@ struct Blocks {
     private var isMobile: [Bool] = []
     private var blockOf: [Int] = []
     private var entries: [Entry] = []
+    /// Each block's text, in block order, for the history request.
+    private(set) var texts: [String] = []
 
     init(capacity: Int) {
         index.reserveCapacity(capacity)
         blockOf.reserveCapacity(capacity)
         entries.reserveCapacity(capacity)
+        texts.reserveCapacity(capacity)
     }
 
     func contains(_ block: KeyDigest) -> Bool { index[block] != nil }
 
-    mutating func add(_ block: KeyDigest, isMobile mobile: Bool, pinyin: String?, node: Int) {
+    /// Adds a block of this run, remembering its text the first time.
+    mutating func add(_ block: String, isMobile mobile: Bool, pinyin: String?, node: Int) {
+        if add(KeyDigest(block), isMobile: mobile, pinyin: pinyin, node: node) { texts.append(block) }
+    }
+
+    /// Adds an entry to a block; returns whether the block is new.
+    @discardableResult
+    mutating func add(_ block: KeyDigest, isMobile mobile: Bool, pinyin: String?, node: Int) -> Bool {
         let next = isMobile.count
         let b = Self.slot(next, &index[block, default: -1])
         if b == next { isMobile.append(mobile) }
         blockOf.append(b)
         entries.append(Entry(pinyin: pinyin, node: node))
+        return b == next
     }
 
     private static func slot(_ next: Int, _ value: inout Int) -> Int {
