@@ -1,16 +1,30 @@
-/// The first observation carrying an identity key, and the customer history gives that key.
-struct KeySighting {
-    var key: String
-    var observation: Int
-    var known: Int64?
+/// Each distinct identity key of the run once, with the first observation carrying it and the
+/// customer history gives it: enough to link now and to tell later which keys are new.
+///
+/// The index maps a digest to a slot in flat arrays, so the table probed at random stays small.
+struct KeyTable {
+    private var slots: DigestIndex
+    private(set) var texts: [String] = []
+    private(set) var firstObservation: [Int32] = []
+    var known: [Int64?] = []
 
-    static let unseen = KeySighting(key: "", observation: -1, known: nil)
+    init(capacity: Int) {
+        slots = DigestIndex(capacity: capacity)
+        texts.reserveCapacity(capacity)
+        firstObservation.reserveCapacity(capacity)
+    }
 
-    /// Marks `slot` as first seen by `observation` unless an earlier one already did; returns
-    /// the observation that stands.
-    static func record(_ observation: Int, _ key: String, _ slot: inout KeySighting) -> Int {
-        if slot.observation < 0 { slot = KeySighting(key: key, observation: observation, known: nil) }
-        return slot.observation
+    var count: Int { texts.count }
+
+    /// Records `key` as carried by `observation`; returns the first observation that carried it.
+    mutating func record(_ key: String, observation: Int) -> Int {
+        let next = Int32(texts.count)
+        let slot = slots.slot(KeyDigest(key), insertingIfAbsent: next)
+        if slot == next {
+            texts.append(key)
+            firstObservation.append(Int32(observation))
+        }
+        return Int(firstObservation[Int(slot)])
     }
 }
 
@@ -20,7 +34,7 @@ struct KeySighting {
 struct Blocks {
     struct Entry { var pinyin: String?; var node: Int }
 
-    private var index: [KeyDigest: Int] = [:]
+    private var index: DigestIndex
     private var isMobile: [Bool] = []
     private var blockOf: [Int] = []
     private var entries: [Entry] = []
@@ -28,13 +42,13 @@ struct Blocks {
     private(set) var texts: [String] = []
 
     init(capacity: Int) {
-        index.reserveCapacity(capacity)
+        index = DigestIndex(capacity: capacity)
         blockOf.reserveCapacity(capacity)
         entries.reserveCapacity(capacity)
         texts.reserveCapacity(capacity)
     }
 
-    func contains(_ block: KeyDigest) -> Bool { index[block] != nil }
+    func contains(_ block: KeyDigest) -> Bool { index.slot(block) != nil }
 
     /// Adds a block of this run, remembering its text the first time.
     mutating func add(_ block: String, isMobile mobile: Bool, pinyin: String?, node: Int) {
@@ -45,16 +59,11 @@ struct Blocks {
     @discardableResult
     mutating func add(_ block: KeyDigest, isMobile mobile: Bool, pinyin: String?, node: Int) -> Bool {
         let next = isMobile.count
-        let b = Self.slot(next, &index[block, default: -1])
+        let b = Int(index.slot(block, insertingIfAbsent: Int32(next)))
         if b == next { isMobile.append(mobile) }
         blockOf.append(b)
         entries.append(Entry(pinyin: pinyin, node: node))
         return b == next
-    }
-
-    private static func slot(_ next: Int, _ value: inout Int) -> Int {
-        if value < 0 { value = next }
-        return value
     }
 
     /// Calls `body` for every block with more than one entry, entries grouped by a counting sort.

@@ -41,10 +41,7 @@ public enum Linker {
         stats.records = observations.reduce(0) { $0 + $1.count }
 
         var graph = Graph(observations: obs.count)
-        // Each distinct identity key once, with the first observation carrying it and the
-        // customer history gives it: enough to link now and to tell later which keys are new.
-        var keys: [KeyDigest: KeySighting] = [:]
-        keys.reserveCapacity(obs.count * 2)
+        var keys = KeyTable(capacity: obs.count * 2)
         var blocks = Blocks(capacity: obs.count * 2)
 
         for (i, o) in obs.enumerated() {
@@ -52,8 +49,7 @@ public enum Linker {
                 IdentityKeys(of: $0[o].person, personKey: $0[o].key, rules: rules)
             }
             for key in identity.keys {
-                // One lookup whether the key is new or not (the `default:` accessor inserts).
-                let first = KeySighting.record(i, key, &keys[KeyDigest(key), default: .unseen])
+                let first = keys.record(key, observation: i)
                 if first != i { graph.nodes.union(i, first) }
             }
             for entry in identity.blocks {
@@ -62,14 +58,14 @@ public enum Linker {
         }
 
         let known = try history(HistoryRequest(
-            keys: keys.values.compactMap { IdentityKeys.split($0.key) == nil ? $0.key : nil },
+            keys: keys.texts.filter { IdentityKeys.split($0) == nil },
             blocks: blocks.texts))
         // A known key ties its first observation (and so every observation carrying it) to the
         // earlier customer; the union-find partition does not depend on the order of unions.
-        for slot in keys.values.indices {
-            guard let id = known.keys[keys.values[slot].key] else { continue }
-            keys.values[slot].known = id
-            graph.nodes.union(keys.values[slot].observation, graph.node(customer: id))
+        keys.known = known.keys.isEmpty ? Array(repeating: nil, count: keys.count) : keys.texts.map { known.keys[$0] }
+        for (slot, id) in keys.known.enumerated() {
+            guard let id else { continue }
+            graph.nodes.union(Int(keys.firstObservation[slot]), graph.node(customer: id))
         }
         // History's names on this run's numbers and addresses take part in name agreement, so a
         // typo today still finds yesterday's customer and a nameless record counts every name.
@@ -144,7 +140,7 @@ public enum Linker {
         }
     }
 
-    private static func assign(_ obs: [String], position: [Int], keys: [KeyDigest: KeySighting],
+    private static func assign(_ obs: [String], position: [Int], keys: KeyTable,
                                graph: inout Graph, known: IdentityMap, stats: LinkStats) -> LinkResult {
         var stats = stats
         // Observations are sorted, so clusters are numbered by their smallest person key.
@@ -179,15 +175,13 @@ public enum Linker {
         }
         merges.sort { ($0.to, $0.from) < ($1.to, $1.from) }
 
-        var assignment: [String: Int64] = [:]
-        assignment.reserveCapacity(obs.count)
-        for (i, key) in obs.enumerated() { assignment[key] = customerOfCluster[clusterOfObservation[i]] }
-        let customers = position.map { customerOfCluster[clusterOfObservation[$0]] }
+        let customerOfObservation = clusterOfObservation.map { customerOfCluster[$0] }
+        let customers = position.map { customerOfObservation[$0] }
 
         var unsorted: [(key: String, customerId: Int64)] = []
-        for seen in keys.values {
-            let id = customerOfCluster[clusterOfObservation[seen.observation]]
-            if seen.known != id { unsorted.append((seen.key, id)) }
+        for slot in 0..<keys.count {
+            let id = customerOfCluster[clusterOfObservation[Int(keys.firstObservation[slot])]]
+            if keys.known[slot] != id { unsorted.append((keys.texts[slot], id)) }
         }
         // By customer, then key: a customer's few keys almost always differ in their first eight
         // bytes, so `KeyOrder` settles nearly every tie without comparing strings.
@@ -195,7 +189,7 @@ public enum Linker {
         let changed = order.map { unsorted[$0] }
         stats.clusters = clusterCount
         stats.merges = merges.count
-        return LinkResult(assignment: assignment, customers: customers,
+        return LinkResult(personKeys: obs, customerOfPerson: customerOfObservation, customers: customers,
                           newIdentityKeys: changed,
                           merges: merges, nextCustomerId: next, stats: stats)
     }

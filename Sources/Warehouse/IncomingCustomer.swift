@@ -15,22 +15,27 @@ struct IncomingCustomer {
     /// sighting retains a dozen strings, and a million of them made this step cost seconds.
     static func build(_ persons: [PersonSighting], customers: [Int64]) -> [IncomingCustomer] {
         precondition(persons.count == customers.count, "one customer per person")
-        var order: [(id: Int64, lastSeen: Day, index: Int)] = []
-        order.reserveCapacity(persons.count)
-        for i in persons.indices { order.append((customers[i], persons[i].lastSeen, i)) }
-        order.sort { a, b in
-            if a.id != b.id { return a.id < b.id }
-            if a.lastSeen != b.lastSeen { return a.lastSeen > b.lastSeen }
-            return persons[a.index].key < persons[b.index].key
-        }
-        var out: [IncomingCustomer] = []
-        for (id, _, i) in order {
-            if out.last?.customerId != id {
-                out.append(IncomingCustomer(customerId: id, firstSeen: persons[i].firstSeen, lastSeen: persons[i].lastSeen))
+        // Through a buffer pointer each field is read in place; an array element passed along
+        // is copied whole first, a dozen retains per sighting.
+        return persons.withUnsafeBufferPointer { persons in
+            var order: [(id: Int64, lastSeen: Day, index: Int)] = []
+            order.reserveCapacity(persons.count)
+            for i in persons.indices { order.append((customers[i], persons[i].lastSeen, i)) }
+            order.sort { a, b in
+                if a.id != b.id { return a.id < b.id }
+                if a.lastSeen != b.lastSeen { return a.lastSeen > b.lastSeen }
+                return persons[a.index].key < persons[b.index].key
             }
-            out[out.count - 1].fillGaps(from: persons[i])
+            var out: [IncomingCustomer] = []
+            for (id, _, i) in order {
+                let s = persons.baseAddress! + i
+                if out.last?.customerId != id {
+                    out.append(IncomingCustomer(customerId: id, firstSeen: s.pointee.firstSeen, lastSeen: s.pointee.lastSeen))
+                }
+                out[out.count - 1].fillGaps(from: s)
+            }
+            return out
         }
-        return out
     }
 
     /// The same for persons looked up by key; persons without a customer are left out.
@@ -40,18 +45,18 @@ struct IncomingCustomer {
     }
 
     /// Newest first, so a field already set keeps its newer value.
-    private mutating func fillGaps(from s: borrowing PersonSighting) {
-        firstSeen = min(firstSeen, s.firstSeen)
-        if person.name == nil { person.name = s.person.name }
-        if person.namePinyin == nil { person.namePinyin = s.person.namePinyin }
-        if person.gender == nil { person.gender = s.person.gender }
-        if person.birthYear == nil { person.birthYear = s.person.birthYear }
-        if person.mobile == nil { person.mobile = s.person.mobile }
-        if person.landline == nil { person.landline = s.person.landline }
-        if person.memberCard == nil { person.memberCard = s.person.memberCard }
-        if person.province == nil { person.province = s.person.province }
-        if person.city == nil { person.city = s.person.city }
-        if person.address == nil { person.address = s.person.address }
+    private mutating func fillGaps(from s: UnsafePointer<PersonSighting>) {
+        firstSeen = min(firstSeen, s.pointee.firstSeen)
+        if person.name == nil { person.name = s.pointee.person.name }
+        if person.namePinyin == nil { person.namePinyin = s.pointee.person.namePinyin }
+        if person.gender == nil { person.gender = s.pointee.person.gender }
+        if person.birthYear == nil { person.birthYear = s.pointee.person.birthYear }
+        if person.mobile == nil { person.mobile = s.pointee.person.mobile }
+        if person.landline == nil { person.landline = s.pointee.person.landline }
+        if person.memberCard == nil { person.memberCard = s.pointee.person.memberCard }
+        if person.province == nil { person.province = s.pointee.person.province }
+        if person.city == nil { person.city = s.pointee.person.city }
+        if person.address == nil { person.address = s.pointee.person.address }
     }
 
     /// The row for `staging.stg_customer`.
