@@ -2,8 +2,10 @@
 ///
 /// Swift's `Dictionary` keeps its occupancy bitmap, keys and values in three arrays and hashes
 /// every key again with SipHash: a lookup in a table far larger than the cache costs up to three
-/// misses plus the hashing. A digest is already uniformly mixed, so its low bits pick the bucket,
-/// and key and value share one 24-byte entry: one miss per lookup (linear probing, at most half full).
+/// misses plus the hashing. A digest is already uniformly mixed, so it picks the bucket directly,
+/// and key and value share one 24-byte entry: one miss per lookup (linear probing, at most three
+/// quarters full). The size is not rounded to a power of two: at millions of keys the table is
+/// most of the linker's memory, and every extra page is another TLB miss.
 struct DigestIndex {
     private struct Entry {
         var high: UInt64
@@ -13,21 +15,22 @@ struct DigestIndex {
 
     private static let vacant = Entry(high: 0, low: 0, value: -1)
     private var entries: [Entry]
-    private var mask: Int
     private(set) var count = 0
 
     init(capacity: Int) {
-        var size = 16
-        while size < 2 * capacity { size <<= 1 }
-        entries = Array(repeating: Self.vacant, count: size)
-        mask = size - 1
+        entries = Array(repeating: Self.vacant, count: max(16, capacity + capacity / 3))
+    }
+
+    private func bucket(_ key: KeyDigest) -> Int {
+        Int(truncatingIfNeeded: key.low.multipliedFullWidth(by: UInt64(entries.count)).high)
     }
 
     /// The slot stored for `key`; stores `next` and returns it when the key is absent.
     mutating func slot(_ key: KeyDigest, insertingIfAbsent next: Int32) -> Int32 {
-        if 2 * (count + 1) > entries.count { grow() }
+        if 4 * (count + 1) > 3 * entries.count { grow() }
+        let start = bucket(key)
         return entries.withUnsafeMutableBufferPointer { table in
-            var i = Int(truncatingIfNeeded: key.low) & mask
+            var i = start
             while true {
                 if table[i].value < 0 {
                     table[i] = Entry(high: key.high, low: key.low, value: next)
@@ -35,18 +38,19 @@ struct DigestIndex {
                     return next
                 }
                 if table[i].low == key.low, table[i].high == key.high { return table[i].value }
-                i = (i + 1) & mask
+                i = i + 1 == table.count ? 0 : i + 1
             }
         }
     }
 
     /// The slot stored for `key`, nil when absent.
     func slot(_ key: KeyDigest) -> Int32? {
-        entries.withUnsafeBufferPointer { table in
-            var i = Int(truncatingIfNeeded: key.low) & mask
+        let start = bucket(key)
+        return entries.withUnsafeBufferPointer { table in
+            var i = start
             while table[i].value >= 0 {
                 if table[i].low == key.low, table[i].high == key.high { return table[i].value }
-                i = (i + 1) & mask
+                i = i + 1 == table.count ? 0 : i + 1
             }
             return nil
         }
@@ -55,7 +59,6 @@ struct DigestIndex {
     private mutating func grow() {
         let old = entries
         entries = Array(repeating: Self.vacant, count: old.count * 2)
-        mask = entries.count - 1
         count = 0
         for e in old where e.value >= 0 {
             _ = slot(KeyDigest(high: e.high, low: e.low), insertingIfAbsent: e.value)

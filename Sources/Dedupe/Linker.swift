@@ -41,7 +41,9 @@ public enum Linker {
         stats.records = observations.reduce(0) { $0 + $1.count }
 
         var graph = Graph(observations: obs.count)
-        var keys = KeyTable(capacity: obs.count * 2)
+        // About 1.4 keys and up to 1.6 blocks per observation in generated data; the tables grow
+        // if a run has more.
+        var keys = KeyTable(capacity: obs.count + obs.count / 2)
         var blocks = Blocks(capacity: obs.count * 2)
 
         for (i, o) in obs.enumerated() {
