@@ -29,4 +29,14 @@ public struct IdentityMap: Sendable, Equatable {
         for entry in result.newIdentityKeys { keys[entry.key] = entry.customerId }
         return IdentityMap(keys: keys, nextCustomerId: max(nextCustomerId, result.nextCustomerId))
     }
+
+    /// The part of this map `request` asks for: what a database answering the request returns.
+    public func subset(for request: HistoryRequest) -> IdentityMap {
+        let exact = Set(request.keys), blocks = Set(request.blocks)
+        let wanted = keys.filter { key, _ in
+            if let (block, _) = IdentityKeys.split(key) { return blocks.contains(String(block)) }
+            return exact.contains(key)
+        }
+        return IdentityMap(keys: wanted, nextCustomerId: nextCustomerId)
+    }
 }

@@ -7,6 +7,8 @@ struct KeyDigest: Hashable {
     let high: UInt64
     let low: UInt64
 
+    init(high: UInt64, low: UInt64) { self.high = high; self.low = low }
+
     init(_ text: String) {
         var text = text
         (high, low) = text.withUTF8 { StableHash128.hash(UnsafeRawBufferPointer($0)) }

@@ -6,10 +6,16 @@
 /// order is total and independent of input order, which is all determinism needs.
 enum KeyOrder {
     static func sortedIndices(_ count: Int, key: (Int) -> String) -> [Int] {
-        var tagged: [(prefix: UInt64, index: Int)] = []
+        sortedIndices(count, group: { _ in 0 }, key: key)
+    }
+
+    /// Indices ordered by `group`, then by `key` as above.
+    static func sortedIndices(_ count: Int, group: (Int) -> Int64, key: (Int) -> String) -> [Int] {
+        var tagged: [(group: Int64, prefix: UInt64, index: Int)] = []
         tagged.reserveCapacity(count)
-        for i in 0..<count { tagged.append((prefix(key(i)), i)) }
+        for i in 0..<count { tagged.append((group(i), prefix(key(i)), i)) }
         tagged.sort { a, b in
+            if a.group != b.group { return a.group < b.group }
             if a.prefix != b.prefix { return a.prefix < b.prefix }
             return key(a.index) < key(b.index)
         }

@@ -1,7 +1,16 @@
 /// What `Linker.link` decided, for the pipeline to persist.
 public struct LinkResult: Sendable {
-    /// Person key → durable customer id, for every observation.
-    public var assignment: [String: Int64]
+    /// Person key → durable customer id, for every observation. Built on demand: the pipeline
+    /// uses `customers`, and a dictionary of a million person keys costs a noticeable part of a link.
+    public var assignment: [String: Int64] {
+        Dictionary(uniqueKeysWithValues: zip(personKeys, customerOfPerson))
+    }
+    /// The distinct person keys in key order, and each one's customer.
+    let personKeys: [String]
+    let customerOfPerson: [Int64]
+    /// The customer id of each observation passed to `Linker.link`, in the caller's order: the
+    /// pipeline's persons line up with it, so it needs no lookup by person key.
+    public var customers: [Int64]
     /// Identity keys seen this run whose customer is new or changed, sorted by customer id, then key.
     public var newIdentityKeys: [(key: String, customerId: Int64)]
     /// Earlier customers found to be one person this run; `to` is the lowest id of the cluster.
@@ -11,9 +20,11 @@ public struct LinkResult: Sendable {
     public var nextCustomerId: Int64
     public var stats: LinkStats
 
-    public init(assignment: [String: Int64], newIdentityKeys: [(key: String, customerId: Int64)],
-                merges: [(from: Int64, to: Int64)], nextCustomerId: Int64, stats: LinkStats) {
-        self.assignment = assignment; self.newIdentityKeys = newIdentityKeys; self.merges = merges
+    init(personKeys: [String], customerOfPerson: [Int64], customers: [Int64],
+         newIdentityKeys: [(key: String, customerId: Int64)], merges: [(from: Int64, to: Int64)],
+         nextCustomerId: Int64, stats: LinkStats) {
+        self.personKeys = personKeys; self.customerOfPerson = customerOfPerson; self.customers = customers
+        self.newIdentityKeys = newIdentityKeys; self.merges = merges
         self.nextCustomerId = nextCustomerId; self.stats = stats
     }
 }

@@ -1,17 +1,30 @@
-/// The first observation carrying an identity key, and the customer history gives that key.
-struct KeySighting {
-    var key: String
-    var observation: Int
-    var known: Int64?
+/// Each distinct identity key of the run once, with the first observation carrying it and the
+/// customer history gives it: enough to link now and to tell later which keys are new.
+///
+/// The index maps a digest to a slot in flat arrays, so the table probed at random stays small.
+struct KeyTable {
+    private var slots: DigestIndex
+    private(set) var texts: [String] = []
+    private(set) var firstObservation: [Int32] = []
+    var known: [Int64?] = []
 
-    static let unseen = KeySighting(key: "", observation: -1, known: nil)
+    init(capacity: Int) {
+        slots = DigestIndex(capacity: capacity)
+        texts.reserveCapacity(capacity)
+        firstObservation.reserveCapacity(capacity)
+    }
 
-    /// Marks `slot` as first seen by `observation` unless an earlier one already did; returns
-    /// the sighting that stands. `history` is asked only for a key's first sighting.
-    static func record(_ observation: Int, _ key: String, _ slot: inout KeySighting,
-                       history: () -> Int64?) -> KeySighting {
-        if slot.observation < 0 { slot = KeySighting(key: key, observation: observation, known: history()) }
-        return slot
+    var count: Int { texts.count }
+
+    /// Records `key` as carried by `observation`; returns the first observation that carried it.
+    mutating func record(_ key: String, observation: Int) -> Int {
+        let next = Int32(texts.count)
+        let slot = slots.slot(KeyDigest(key), insertingIfAbsent: next)
+        if slot == next {
+            texts.append(key)
+            firstObservation.append(Int32(observation))
+        }
+        return Int(firstObservation[Int(slot)])
     }
 }
 
@@ -21,30 +34,36 @@ struct KeySighting {
 struct Blocks {
     struct Entry { var pinyin: String?; var node: Int }
 
-    private var index: [KeyDigest: Int] = [:]
+    private var index: DigestIndex
     private var isMobile: [Bool] = []
     private var blockOf: [Int] = []
     private var entries: [Entry] = []
+    /// Each block's text, in block order, for the history request.
+    private(set) var texts: [String] = []
 
     init(capacity: Int) {
-        index.reserveCapacity(capacity)
+        index = DigestIndex(capacity: capacity)
         blockOf.reserveCapacity(capacity)
         entries.reserveCapacity(capacity)
+        texts.reserveCapacity(capacity)
     }
 
-    func contains(_ block: KeyDigest) -> Bool { index[block] != nil }
+    func contains(_ block: KeyDigest) -> Bool { index.slot(block) != nil }
 
-    mutating func add(_ block: KeyDigest, isMobile mobile: Bool, pinyin: String?, node: Int) {
+    /// Adds a block of this run, remembering its text the first time.
+    mutating func add(_ block: String, isMobile mobile: Bool, pinyin: String?, node: Int) {
+        if add(KeyDigest(block), isMobile: mobile, pinyin: pinyin, node: node) { texts.append(block) }
+    }
+
+    /// Adds an entry to a block; returns whether the block is new.
+    @discardableResult
+    mutating func add(_ block: KeyDigest, isMobile mobile: Bool, pinyin: String?, node: Int) -> Bool {
         let next = isMobile.count
-        let b = Self.slot(next, &index[block, default: -1])
+        let b = Int(index.slot(block, insertingIfAbsent: Int32(next)))
         if b == next { isMobile.append(mobile) }
         blockOf.append(b)
         entries.append(Entry(pinyin: pinyin, node: node))
-    }
-
-    private static func slot(_ next: Int, _ value: inout Int) -> Int {
-        if value < 0 { value = next }
-        return value
+        return b == next
     }
 
     /// Calls `body` for every block with more than one entry, entries grouped by a counting sort.

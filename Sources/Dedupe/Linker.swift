@@ -26,34 +26,48 @@ public enum Linker {
     /// (`IdentityMap.applying(_:)` shows the bookkeeping).
     public static func link(_ observations: [PersonObservation], known: IdentityMap,
                             rules: LinkRules = .default) -> LinkResult {
+        link(observations, rules: rules) { _ in known }
+    }
+
+    /// Links like `link(_:known:rules:)`, asking `history` only for the part of the identity
+    /// history this run can touch (`HistoryRequest`), once the run's own keys and blocks are known:
+    /// a night then reads a few thousand keys instead of every key ever seen.
+    public static func link(_ observations: [PersonObservation], rules: LinkRules = .default,
+                            history: (HistoryRequest) throws -> IdentityMap) rethrows -> LinkResult {
         // Node i is observation obs[i]: distinct keys in key order.
-        let obs = canonicalOrder(observations)
+        let (obs, position) = canonicalOrder(observations)
         var stats = LinkStats()
         stats.observations = obs.count
         stats.records = observations.reduce(0) { $0 + $1.count }
 
         var graph = Graph(observations: obs.count)
-        // Each distinct identity key once, with the first observation carrying it and the
-        // customer history gives it: enough to link now and to tell later which keys are new.
-        var keys: [KeyDigest: KeySighting] = [:]
-        keys.reserveCapacity(obs.count * 2)
+        // About 1.4 keys and up to 1.6 blocks per observation in generated data; the tables grow
+        // if a run has more.
+        var keys = KeyTable(capacity: obs.count + obs.count / 2)
         var blocks = Blocks(capacity: obs.count * 2)
 
         for (i, o) in obs.enumerated() {
-            let identity = IdentityKeys(of: observations[o].person, personKey: observations[o].key, rules: rules)
+            let identity = observations.withUnsafeBufferPointer {
+                IdentityKeys(of: $0[o].person, personKey: $0[o].key, rules: rules)
+            }
             for key in identity.keys {
-                // One lookup whether the key is new or not (the `default:` accessor inserts).
-                let first = KeySighting.record(i, key, &keys[KeyDigest(key), default: .unseen],
-                                               history: { known.keys[key] })
-                if first.observation != i {
-                    graph.nodes.union(i, first.observation)
-                } else if let id = first.known {
-                    graph.nodes.union(i, graph.node(customer: id))
-                }
+                let first = keys.record(key, observation: i)
+                if first != i { graph.nodes.union(i, first) }
             }
             for entry in identity.blocks {
-                blocks.add(KeyDigest(entry.block), isMobile: entry.block.hasPrefix("m:"), pinyin: entry.pinyin, node: i)
+                blocks.add(entry.block, isMobile: entry.block.hasPrefix("m:"), pinyin: entry.pinyin, node: i)
             }
+        }
+
+        let known = try history(HistoryRequest(
+            keys: keys.texts.filter { IdentityKeys.split($0) == nil },
+            blocks: blocks.texts))
+        // A known key ties its first observation (and so every observation carrying it) to the
+        // earlier customer; the union-find partition does not depend on the order of unions.
+        keys.known = known.keys.isEmpty ? Array(repeating: nil, count: keys.count) : keys.texts.map { known.keys[$0] }
+        for (slot, id) in keys.known.enumerated() {
+            guard let id else { continue }
+            graph.nodes.union(Int(keys.firstObservation[slot]), graph.node(customer: id))
         }
         // History's names on this run's numbers and addresses take part in name agreement, so a
         // typo today still finds yesterday's customer and a nameless record counts every name.
@@ -68,20 +82,23 @@ public enum Linker {
         blocks.forEachBlock { isMobile, entries in
             linkWithin(entries, isMobile: isMobile, agreement: agreement, rules: rules, graph: &graph, stats: &stats)
         }
-        return assign(obs.map { observations[$0].key }, keys: keys, graph: &graph, known: known, stats: stats)
+        return assign(obs.map { observations[$0].key }, position: position, keys: keys, graph: &graph,
+                      known: known, stats: stats)
     }
 
     /// Indices of `observations` in person-key order, one per distinct key, so the result cannot
-    /// depend on how the caller ordered, batched or repeated its input. Indices rather than
-    /// copies: moving a Person retains ten strings.
-    private static func canonicalOrder(_ observations: [PersonObservation]) -> [Int] {
+    /// depend on how the caller ordered, batched or repeated its input; and for each input, its
+    /// position among them. Indices rather than copies: moving a Person retains ten strings.
+    private static func canonicalOrder(_ observations: [PersonObservation]) -> (distinct: [Int], position: [Int]) {
         let order = KeyOrder.sortedIndices(observations.count) { observations[$0].key }
         var distinct: [Int] = []
         distinct.reserveCapacity(order.count)
-        for i in order where distinct.last.map({ observations[$0].key != observations[i].key }) ?? true {
-            distinct.append(i)
+        var position = [Int](repeating: 0, count: observations.count)
+        for i in order {
+            if distinct.last.map({ observations[$0].key != observations[i].key }) ?? true { distinct.append(i) }
+            position[i] = distinct.count - 1
         }
-        return distinct
+        return (distinct, position)
     }
 
     private static func linkWithin(_ entries: ArraySlice<Blocks.Entry>, isMobile: Bool,
@@ -125,7 +142,7 @@ public enum Linker {
         }
     }
 
-    private static func assign(_ obs: [String], keys: [KeyDigest: KeySighting],
+    private static func assign(_ obs: [String], position: [Int], keys: KeyTable,
                                graph: inout Graph, known: IdentityMap, stats: LinkStats) -> LinkResult {
         var stats = stats
         // Observations are sorted, so clusters are numbered by their smallest person key.
@@ -160,21 +177,21 @@ public enum Linker {
         }
         merges.sort { ($0.to, $0.from) < ($1.to, $1.from) }
 
-        var assignment: [String: Int64] = [:]
-        assignment.reserveCapacity(obs.count)
-        for (i, key) in obs.enumerated() { assignment[key] = customerOfCluster[clusterOfObservation[i]] }
+        let customerOfObservation = clusterOfObservation.map { customerOfCluster[$0] }
+        let customers = position.map { customerOfObservation[$0] }
 
-        var changed: [(key: String, customerId: Int64)] = []
-        for seen in keys.values {
-            let id = customerOfCluster[clusterOfObservation[seen.observation]]
-            if seen.known != id { changed.append((seen.key, id)) }
+        var unsorted: [(key: String, customerId: Int64)] = []
+        for slot in 0..<keys.count {
+            let id = customerOfCluster[clusterOfObservation[Int(keys.firstObservation[slot])]]
+            if keys.known[slot] != id { unsorted.append((keys.texts[slot], id)) }
         }
-        // By customer first: integer comparisons settle almost every pair, where identity keys
-        // share long prefixes (`m:138…`), and the pipeline gets them grouped by customer.
-        changed.sort { a, b in a.customerId != b.customerId ? a.customerId < b.customerId : a.key < b.key }
+        // By customer, then key: a customer's few keys almost always differ in their first eight
+        // bytes, so `KeyOrder` settles nearly every tie without comparing strings.
+        let order = KeyOrder.sortedIndices(unsorted.count, group: { unsorted[$0].customerId }, key: { unsorted[$0].key })
+        let changed = order.map { unsorted[$0] }
         stats.clusters = clusterCount
         stats.merges = merges.count
-        return LinkResult(assignment: assignment,
+        return LinkResult(personKeys: obs, customerOfPerson: customerOfObservation, customers: customers,
                           newIdentityKeys: changed,
                           merges: merges, nextCustomerId: next, stats: stats)
     }

@@ -47,9 +47,12 @@ struct RunTransaction {
         let sightings = persons.sightings
         persons = PersonTable()
         let observations = sightings.map { PersonObservation(key: $0.key, person: $0.person, count: $0.count) }
-        let known = try logger.timed("identity map") { try loader.identityMap() }
-        let link = logger.timed("link \(observations.count) persons") {
-            Linker.link(observations, known: known, rules: runner.config.link)
+        var known = IdentityMap.empty
+        let link = try logger.timed("link \(observations.count) persons") {
+            try Linker.link(observations, rules: runner.config.link) { request in
+                known = try logger.timed("identity map") { try loader.identity.history(for: request) }
+                return known
+            }
         }
 
         let asOf = try asOfDay(options: options, latestInRun: latest, loader: loader)
@@ -80,7 +83,7 @@ struct RunTransaction {
         let marts = try Scorer.publish(db, library: runner.library, settings: runner.config.scoring, logger: logger)
         try ledger.close(runId: runId, files: ledgers, asOf: asOf)
         return RunSummary(runId: runId, pipeline: runner.config.name, files: ledgers,
-                          customersLinked: Set(link.assignment.values).count,
+                          customersLinked: link.stats.clusters,
                           newCustomers: link.stats.newCustomers, merges: link.merges.count,
                           marts: marts, asOf: asOf, seconds: 0)
     }

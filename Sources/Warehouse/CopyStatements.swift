@@ -9,6 +9,8 @@ public enum CopyStatements {
         """
     static let newIdentityKeys = "COPY dw.customer_identity (identity_key, customer_id, first_run_id) FROM STDIN"
     static let movedIdentityKeys = "COPY staging.stg_identity (identity_key, customer_id) FROM STDIN"
+    static let historyKeys = "COPY staging.stg_history_key (identity_key) FROM STDIN"
+    static let historyBlocks = "COPY staging.stg_history_block (block) FROM STDIN"
     static let merges = "COPY staging.stg_merge (from_customer_id, to_customer_id) FROM STDIN"
     static let rejects = "COPY etl.reject (run_id, file_name, line, field, reason_code, message, raw) FROM STDIN"
     static let fieldIssues = "COPY etl.field_issue (run_id, file_name, line, field, code, value) FROM STDIN"
@@ -17,6 +19,6 @@ public enum CopyStatements {
     /// All of them, the staging tables of the three source kinds included.
     public static var all: [String] {
         SourceKind.allCases.map { StagingTable.copyStatement(for: $0) }
-            + [person, customer, newIdentityKeys, movedIdentityKeys, merges, rejects, fieldIssues, holidays]
+            + [person, customer, newIdentityKeys, movedIdentityKeys, historyKeys, historyBlocks, merges, rejects, fieldIssues, holidays]
     }
 }

@@ -9,37 +9,54 @@ struct IncomingCustomer {
     var firstSeen: Day
     var lastSeen: Day
 
-    static func build(_ persons: [PersonSighting], assignment: [String: Int64]) -> [IncomingCustomer] {
-        let linked = persons.compactMap { s in assignment[s.key].map { (id: $0, s: s) } }
-            .sorted { a, b in
+    /// `customers[i]` is the customer of `persons[i]` (`LinkResult.customers`).
+    ///
+    /// Sorts small (customer, day, index) tuples rather than the sightings themselves: moving a
+    /// sighting retains a dozen strings, and a million of them made this step cost seconds.
+    static func build(_ persons: [PersonSighting], customers: [Int64]) -> [IncomingCustomer] {
+        precondition(persons.count == customers.count, "one customer per person")
+        // Through a buffer pointer each field is read in place; an array element passed along
+        // is copied whole first, a dozen retains per sighting.
+        return persons.withUnsafeBufferPointer { persons in
+            var order: [(id: Int64, lastSeen: Day, index: Int)] = []
+            order.reserveCapacity(persons.count)
+            for i in persons.indices { order.append((customers[i], persons[i].lastSeen, i)) }
+            order.sort { a, b in
                 if a.id != b.id { return a.id < b.id }
-                if a.s.lastSeen != b.s.lastSeen { return a.s.lastSeen > b.s.lastSeen }
-                return a.s.key < b.s.key
+                if a.lastSeen != b.lastSeen { return a.lastSeen > b.lastSeen }
+                return persons[a.index].key < persons[b.index].key
             }
-        var out: [IncomingCustomer] = []
-        for (id, s) in linked {
-            if out.last?.customerId != id {
-                out.append(IncomingCustomer(customerId: id, firstSeen: s.firstSeen, lastSeen: s.lastSeen))
+            var out: [IncomingCustomer] = []
+            for (id, _, i) in order {
+                let s = persons.baseAddress! + i
+                if out.last?.customerId != id {
+                    out.append(IncomingCustomer(customerId: id, firstSeen: s.pointee.firstSeen, lastSeen: s.pointee.lastSeen))
+                }
+                out[out.count - 1].fillGaps(from: s)
             }
-            out[out.count - 1].fillGaps(from: s)
+            return out
         }
-        return out
+    }
+
+    /// The same for persons looked up by key; persons without a customer are left out.
+    static func build(_ persons: [PersonSighting], assignment: [String: Int64]) -> [IncomingCustomer] {
+        let linked = persons.filter { assignment[$0.key] != nil }
+        return build(linked, customers: linked.map { assignment[$0.key]! })
     }
 
     /// Newest first, so a field already set keeps its newer value.
-    private mutating func fillGaps(from s: PersonSighting) {
-        firstSeen = min(firstSeen, s.firstSeen)
-        let p = s.person
-        person.name = person.name ?? p.name
-        person.namePinyin = person.namePinyin ?? p.namePinyin
-        person.gender = person.gender ?? p.gender
-        person.birthYear = person.birthYear ?? p.birthYear
-        person.mobile = person.mobile ?? p.mobile
-        person.landline = person.landline ?? p.landline
-        person.memberCard = person.memberCard ?? p.memberCard
-        person.province = person.province ?? p.province
-        person.city = person.city ?? p.city
-        person.address = person.address ?? p.address
+    private mutating func fillGaps(from s: UnsafePointer<PersonSighting>) {
+        firstSeen = min(firstSeen, s.pointee.firstSeen)
+        if person.name == nil { person.name = s.pointee.person.name }
+        if person.namePinyin == nil { person.namePinyin = s.pointee.person.namePinyin }
+        if person.gender == nil { person.gender = s.pointee.person.gender }
+        if person.birthYear == nil { person.birthYear = s.pointee.person.birthYear }
+        if person.mobile == nil { person.mobile = s.pointee.person.mobile }
+        if person.landline == nil { person.landline = s.pointee.person.landline }
+        if person.memberCard == nil { person.memberCard = s.pointee.person.memberCard }
+        if person.province == nil { person.province = s.pointee.person.province }
+        if person.city == nil { person.city = s.pointee.person.city }
+        if person.address == nil { person.address = s.pointee.person.address }
     }
 
     /// The row for `staging.stg_customer`.

@@ -43,15 +43,8 @@ public struct WarehouseLoader {
         try db.copyIn(StagingTable.copyStatement(for: kind), body)
     }
 
-    /// The identity keys and the next free customer id, for dedupe.
-    public func identityMap() throws -> IdentityMap {
-        var keys: [String: Int64] = [:]
-        for row in try db.query("SELECT identity_key, customer_id FROM dw.customer_identity").rows {
-            if let k = row[0], let v = row[1].flatMap({ Int64($0) }) { keys[k] = v }
-        }
-        let next = try db.query("SELECT coalesce(max(customer_id), 0) + 1 FROM dw.dim_customer").rows.first?[0]
-        return IdentityMap(keys: keys, nextCustomerId: next.flatMap { Int64($0) } ?? 1)
-    }
+    /// Dedupe's history and persistence, in this run's transaction.
+    public var identity: IdentityStore { IdentityStore(db, logger: logger) }
 
     /// The latest business date already in the warehouse, for an automatic as-of date.
     public func latestBusinessDate() throws -> String? {
@@ -66,50 +59,13 @@ public struct WarehouseLoader {
     /// into place, then runs the merge scripts and returns, per file, how its staged rows ended.
     public func merge(persons: [PersonSighting], link: LinkResult, known: IdentityMap, asOf: Day) throws -> [String: FileReconciliation] {
         try db.query("SELECT set_config('starcard.as_of', $1, true)", [asOf.description])
-        _ = try logger.timed("copy persons") {
-            try db.copyIn(CopyStatements.person) { w in
-                for s in persons {
-                    guard let id = link.assignment[s.key] else {
-                        throw WarehouseError.unexpected("dedupe gave no customer for person \(s.key)")
-                    }
-                    try w.writeRow([s.key, String(id)])
-                }
-            }
-        }
-        let customers = logger.timed("incoming customers") { IncomingCustomer.build(persons, assignment: link.assignment) }
-        _ = try logger.timed("copy customers") {
-            try db.copyIn(CopyStatements.customer) { w in
-                for c in customers { try w.writeRow(c.copyFields) }
-            }
-        }
-        // Keys never seen before go straight into the warehouse with COPY; the few known keys that
-        // now point elsewhere (their customer was merged) are updated through staging.
-        // Sorted, so the primary-key btree grows at its right edge instead of splitting pages at random.
-        let fresh = link.newIdentityKeys.filter { known.keys[$0.key] == nil }.sorted { $0.key < $1.key }
-        let moved = link.newIdentityKeys.filter { known.keys[$0.key] != nil }
-        if !fresh.isEmpty {
-            let run = try db.query("SELECT current_setting('starcard.run_id')").rows.first?[0] ?? nil
-            _ = try logger.timed("copy identity keys") {
-                try db.copyIn(CopyStatements.newIdentityKeys) { w in
-                    for k in fresh { try w.writeRow([k.key, String(k.customerId), run]) }
-                }
-            }
-        }
-        if !moved.isEmpty {
-            _ = try db.copyIn(CopyStatements.movedIdentityKeys) { w in
-                for k in moved { try w.writeRow([k.key, String(k.customerId)]) }
-            }
-        }
-        if !link.merges.isEmpty {
-            _ = try db.copyIn(CopyStatements.merges) { w in
-                for m in link.merges { try w.writeRow([String(m.from), String(m.to)]) }
-            }
-        }
+        try identity.persist(persons: persons, link: link, known: known)
         // Only the columns the merge scripts join and group on: sampling every text column of a
-        // million staged rows cost more than the plans gained from it.
+        // million staged rows cost more than the plans gained from it. The small merge tables too:
+        // unanalysed, a night's three merges were planned as a scan of every fact row.
         try logger.timed("analyze staging") {
             try db.execute("""
-                ANALYZE staging.stg_person, staging.stg_customer,
+                ANALYZE staging.stg_person, staging.stg_customer, staging.stg_merge, staging.stg_identity,
                         staging.stg_sales_line (person_key, order_id, line_no, order_date, sku, store_code),
                         staging.stg_warranty_card (person_key, card_id, registered_on, purchase_date, sku, store_code),
                         staging.stg_contact_attempt (person_key, attempt_id, called_at, campaign_code, agent_code)

@@ -49,7 +49,7 @@ final class MartTests: XCTestCase {
                 db.query("SELECT ($1::date + $2::int)::text", [base, String(days)]).rows.first?[0] ?? nil)))
             let runner = PipelineRunner(config: try PipelineFixture.config(), databaseURL: url,
                                         library: try PipelineFixture.library(), logger: PipelineFixture.logger)
-            try runner.run(RunOptions(dataDir: PipelineFixture.dataDir.appendingPathComponent("base"), asOf: asOf))
+            _ = try runner.run(RunOptions(dataDir: PipelineFixture.dataDir.appendingPathComponent("base"), asOf: asOf))
             try assertMartsMatchFullRecompute(db, "as of base + \(days) days")
         }
     }

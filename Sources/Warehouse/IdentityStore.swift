@@ -1,0 +1,94 @@
+import Cleanse
+import Dedupe
+import Logging
+import Postgres
+
+/// Dedupe's durable memory in the warehouse: reads the part of `dw.customer_identity` one run's
+/// linking can touch, and writes what linking decided (persons, incoming customers, identity keys,
+/// merges) for the load scripts. Everything runs inside the caller's transaction.
+public struct IdentityStore {
+    let db: PostgresConnection
+    let logger: Logger
+
+    public init(_ db: PostgresConnection, logger: Logger) { self.db = db; self.logger = logger }
+
+    /// The known keys `request` asks for (see `HistoryRequest`) and the next free customer id.
+    ///
+    /// Memory and time follow the run, not the history: the request goes in by COPY and
+    /// `dw.identity_history()` (migration 010) answers it with index probes and short range scans.
+    public func history(for request: HistoryRequest) throws -> IdentityMap {
+        let next = try db.query("SELECT coalesce(max(customer_id), 0) + 1 FROM dw.dim_customer").rows.first?[0]
+        let nextCustomerId = next.flatMap { Int64($0) } ?? 1
+        let empty = try db.query("SELECT NOT EXISTS (SELECT 1 FROM dw.customer_identity)").rows.first?[0] == "t"
+        guard !empty, !(request.keys.isEmpty && request.blocks.isEmpty) else {
+            return IdentityMap(keys: [:], nextCustomerId: nextCustomerId)
+        }
+        try db.execute("TRUNCATE staging.stg_history_key, staging.stg_history_block")
+        _ = try db.copyIn(CopyStatements.historyKeys) { w in
+            for key in request.keys { try w.writeRow([key]) }
+        }
+        _ = try db.copyIn(CopyStatements.historyBlocks) { w in
+            for block in request.blocks { try w.writeRow([block]) }
+        }
+        // Fresh statistics let the planner pick index probes for a night and a hash join for a
+        // request as large as the history.
+        try db.execute("ANALYZE staging.stg_history_key, staging.stg_history_block")
+        var keys: [String: Int64] = [:]
+        for row in try db.query("SELECT identity_key, customer_id FROM dw.identity_history()").rows {
+            if let k = row[0], let v = row[1].flatMap({ Int64($0) }) { keys[k] = v }
+        }
+        return IdentityMap(keys: keys, nextCustomerId: nextCustomerId)
+    }
+
+    /// Copies the linked persons, the customers' incoming attributes, the identity keys whose
+    /// customer is new or changed, and the merges into place. `persons` are the sightings `link`
+    /// was computed from, in the same order; `known` is the history `link` was given.
+    func persist(persons: [PersonSighting], link: LinkResult, known: IdentityMap) throws {
+        guard persons.count == link.customers.count else {
+            throw WarehouseError.unexpected("dedupe linked \(link.customers.count) persons, the run has \(persons.count)")
+        }
+        _ = try logger.timed("copy persons") {
+            try db.copyIn(CopyStatements.person) { w in
+                for (s, id) in zip(persons, link.customers) { try w.writeRow([s.key, String(id)]) }
+            }
+        }
+        let customers = logger.timed("incoming customers") { IncomingCustomer.build(persons, customers: link.customers) }
+        _ = try logger.timed("copy customers") {
+            try db.copyIn(CopyStatements.customer) { w in
+                for c in customers { try w.writeRow(c.copyFields) }
+            }
+        }
+        try persistKeys(link.newIdentityKeys, known: known)
+        if !link.merges.isEmpty {
+            _ = try db.copyIn(CopyStatements.merges) { w in
+                for m in link.merges { try w.writeRow([String(m.from), String(m.to)]) }
+            }
+        }
+    }
+
+    /// Keys never seen before go straight into the warehouse with COPY; the few known keys that
+    /// now point elsewhere (their customer was merged) are updated through staging.
+    private func persistKeys(_ changed: [(key: String, customerId: Int64)], known: IdentityMap) throws {
+        var fresh = changed.filter { known.keys[$0.key] == nil }
+        let moved = changed.filter { known.keys[$0.key] != nil }
+        if !fresh.isEmpty {
+            let run = try db.query("SELECT current_setting('starcard.run_id')").rows.first?[0] ?? nil
+            try logger.timed("copy identity keys") {
+                // Into an empty table the btrees are built once after the COPY; otherwise keys in
+                // order let the primary-key btree grow at its right edge instead of splitting pages
+                // at random.
+                let bulk = try db.query("SELECT dw.begin_identity_bulk_load()").rows.first?[0] == "t"
+                if !bulk { fresh.sort { $0.key < $1.key } }
+                _ = try db.copyIn(CopyStatements.newIdentityKeys) { w in
+                    for k in fresh { try w.writeRow([k.key, String(k.customerId), run]) }
+                }
+                if bulk { try db.execute("SELECT dw.end_identity_bulk_load()") }
+            }
+        }
+        if !moved.isEmpty {
+            _ = try db.copyIn(CopyStatements.movedIdentityKeys) { w in
+                for k in moved { try w.writeRow([k.key, String(k.customerId)]) }
+            }
+        }
+    }
+}
