@@ -30,6 +30,8 @@ public final class Cleanser {
     @exclusivity(unchecked) var channelCache = FieldCache<String>(limit: cacheLimit)
     @exclusivity(unchecked) var outcomeCache = FieldCache<ContactOutcome?>(limit: cacheLimit)
     @exclusivity(unchecked) var repeatedTextCache = FieldCache<String>(limit: cacheLimit)
+    /// How many records `cleanse` has rejected so far.
+    public private(set) var rejectedCount = 0
     /// What `prefetch` read, stored so the compiler keeps the reads.
     @exclusivity(unchecked) var prefetched: UInt64 = 0
     /// `prefetch`'s list of slots, kept to reuse its storage.
@@ -61,6 +63,7 @@ public final class Cleanser {
             case .contact: return .clean(.contact(try contactAttempt(raw, issues: &issues)), issues: issues)
             }
         } catch {
+            rejectedCount += 1
             return .rejected(error)
         }
     }
