@@ -139,7 +139,7 @@ public final class Cleanser {
     /// The required date or timestamp of `field`, or `date.missing` / `date.invalid`.
     func requiredTimestamp(_ raw: RawRecord, _ column: Int, _ field: String) throws(Rejection) -> LocalTimestamp {
         // `text` is already half-width, so its bytes go straight to the date scanner.
-        let parsed = withText(raw, column) { b in b.map { DateText.interpret(DateText.scan($0), order: rules.dateOrder) } }
+        let parsed = withText(raw, column) { b in b.map { DateText.read($0, order: rules.dateOrder) } }
         switch parsed {
         case nil: throw missing(raw, field, ReasonCode.dateMissing, "the row cannot be placed in time without it")
         case .success(let t)?: return t
