@@ -34,7 +34,7 @@ extension Cleanser {
         }
         var city: String?
         if let hit = cached(&cityCache, raw, c.city, { Region.city($0, han: han) }) { city = hit }
-        return Person(name: name?.name, namePinyin: name?.pinyin, gender: gender, birthYear: birthYear,
+        return Person.assembled(name: name?.name, namePinyin: name?.pinyin, gender: gender, birthYear: birthYear,
                       mobile: phones.mobile, landline: phones.landline, memberCard: text(raw, c.memberCard),
                       province: province, city: city, address: text(raw, c.address))
     }

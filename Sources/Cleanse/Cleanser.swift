@@ -30,6 +30,8 @@ public final class Cleanser {
     @exclusivity(unchecked) var channelCache = FieldCache<String>(limit: cacheLimit)
     @exclusivity(unchecked) var outcomeCache = FieldCache<ContactOutcome?>(limit: cacheLimit)
     @exclusivity(unchecked) var repeatedTextCache = FieldCache<String>(limit: cacheLimit)
+    /// How many records `cleanse` has rejected so far.
+    public private(set) var rejectedCount = 0
     /// What `prefetch` read, stored so the compiler keeps the reads.
     @exclusivity(unchecked) var prefetched: UInt64 = 0
     /// `prefetch`'s list of slots, kept to reuse its storage.
@@ -61,6 +63,7 @@ public final class Cleanser {
             case .contact: return .clean(.contact(try contactAttempt(raw, issues: &issues)), issues: issues)
             }
         } catch {
+            rejectedCount += 1
             return .rejected(error)
         }
     }
@@ -136,7 +139,7 @@ public final class Cleanser {
     /// The required date or timestamp of `field`, or `date.missing` / `date.invalid`.
     func requiredTimestamp(_ raw: RawRecord, _ column: Int, _ field: String) throws(Rejection) -> LocalTimestamp {
         // `text` is already half-width, so its bytes go straight to the date scanner.
-        let parsed = withText(raw, column) { b in b.map { DateText.interpret(DateText.scan($0), order: rules.dateOrder) } }
+        let parsed = withText(raw, column) { b in b.map { DateText.read($0, order: rules.dateOrder) } }
         switch parsed {
         case nil: throw missing(raw, field, ReasonCode.dateMissing, "the row cannot be placed in time without it")
         case .success(let t)?: return t

@@ -125,11 +125,24 @@ struct FieldCache<Value> {
 
     @inline(__always)
     static func smallKey(_ b: UnsafeBufferPointer<UInt8>) -> SmallKey? {
-        guard b.count <= 15, b.count > 0 else { return nil }
-        // One copy instead of a shift per byte; read back little-endian, so byte i of the
-        // text is byte i % 8 of its word on any machine.
-        var words: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(b)) }
-        return SmallKey(low: UInt64(littleEndian: words.0), high: UInt64(littleEndian: words.1) | UInt64(b.count) << 56)
+        let n = b.count
+        guard n <= 15, n > 0, let base = b.baseAddress else { return nil }
+        // Byte i of the text is byte i % 8 of its word (read little-endian on any machine), the
+        // rest zero. Two loads that overlap in the middle instead of a copy of variable length,
+        // which compiled to a loop or a call on every one of a row's nine memo lookups.
+        let p = UnsafeRawPointer(base)
+        func word(_ at: Int) -> UInt64 { UInt64(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        func half(_ at: Int) -> UInt64 { UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
+        var low: UInt64, high: UInt64 = 0
+        if n >= 8 {
+            low = word(0)
+            // Bytes 8..<n are the top n - 8 of the last eight; at n == 8 the shift leaves zero.
+            high = word(n - 8) >> (8 * (16 - n))
+        } else if n >= 4 {
+            low = half(0) | half(n - 4) << (8 * (n - 4))
+        } else {
+            low = UInt64(b[0]) | UInt64(b[n / 2]) << (8 * (n / 2)) | UInt64(b[n - 1]) << (8 * (n - 1))
+        }
+        return SmallKey(low: low, high: high | UInt64(n) << 56)
     }
 }

@@ -97,7 +97,7 @@ enum PhoneNumber {
 
     private static func classify(_ all: UnsafeBufferPointer<UInt8>, plus: Bool, original: UnsafeBufferPointer<UInt8>,
                                  placeholders: Placeholders) -> Reading {
-        func starts(_ p: String) -> Bool { all.starts(with: p.utf8) }
+        func starts(_ p: StaticString) -> Bool { begins(all[...], with: p) }
         var drop = 0, taiwan = false, international = false
         if starts("00886") { drop = 5; taiwan = true }
         else if starts("0086") { drop = 4 }
@@ -174,14 +174,14 @@ enum PhoneNumber {
 
     private static func classifyLandline(_ digits: UnsafeBufferPointer<UInt8>, plus: Bool, groups: Int, lastGroup: Int) -> Reading {
         var national = digits[...]
-        if national.starts(with: "0086".utf8) { national = national.dropFirst(4) }
-        else if plus && national.starts(with: "86".utf8) { national = national.dropFirst(2) }
+        if begins(national, with: "0086") { national = national.dropFirst(4) }
+        else if plus && begins(national, with: "86") { national = national.dropFirst(2) }
         else if plus { return .issue(ReasonCode.landlineInvalid) }
         let prefixed = national.count < digits.count
         if national.count == 11, national.first == 0x31, national.dropFirst().first! >= 0x33 {
             return .mobile(Text.ascii(UnsafeBufferPointer(rebasing: national)))
         }
-        if !prefixed, national.count == 10, national.starts(with: "09".utf8) {
+        if !prefixed, national.count == 10, begins(national, with: "09") {
             return .mobile(Text.ascii(UnsafeBufferPointer(rebasing: national)))
         }
         func landline(_ d: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
@@ -194,6 +194,13 @@ enum PhoneNumber {
         if let l = landline(national) { return .landline(l) }
         if groups >= 3, lastGroup <= 5, let l = landline(national.dropLast(lastGroup)) { return .landline(l) }
         return .issue(ReasonCode.landlineInvalid)
+    }
+
+    /// Whether `d` begins with `prefix`, byte against byte: through `String.UTF8View` the same
+    /// test was a generic walk costing ~1% of extract+cleanse, as every row has a phone number.
+    @inline(__always)
+    private static func begins(_ d: Slice<UnsafeBufferPointer<UInt8>>, with prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { d.starts(with: $0) }
     }
 
     private static func startsExtension(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {

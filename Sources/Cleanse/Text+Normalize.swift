@@ -63,6 +63,14 @@ enum Text {
                 if found != 0 { return i + found.trailingZeroBitCount / 8 }
                 i += 8
             }
+            // The last few bytes as the word that ends at `end`, its bytes before `i` (scanned
+            // already, none a lead) masked off: a byte loop here was most of the scan of a field.
+            if i < end && end >= 8 {
+                let at = end - 8
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                let found = (zeroBytes(word ^ (ones &* 0xE3)) | zeroBytes(word ^ (ones &* 0xEF))) & (~0 << (8 * (i - at)))
+                return found != 0 ? at + found.trailingZeroBitCount / 8 : end
+            }
         }
         while i < end && b[i] != 0xE3 && b[i] != 0xEF { i += 1 }
         return i

@@ -37,8 +37,11 @@ public enum ThroughputProbe {
             cleanser.prefetchBatches(of: reader)
             while let raw = try reader.next() {
                 rows += 1
-                if case .rejected = cleanser.cleanse(raw) { rejected += 1 }
+                // Counted by the cleanser: matching the returned outcome here copied each one
+                // (368 bytes) into a second temporary, ~1.7% of a pass the pipeline does not pay.
+                _ = cleanser.cleanse(raw)
             }
+            rejected = cleanser.rejectedCount
         case .staging:
             let cleaner = try FileCleaner(path: file.path, name: file.lastPathComponent, source: source, rules: rules)
             var fieldsRendered = 0
@@ -59,3 +62,4 @@ public enum ThroughputProbe {
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }
+

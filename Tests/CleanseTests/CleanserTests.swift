@@ -38,6 +38,17 @@ final class CleanserTests: XCTestCase {
         XCTAssertEqual(s.amount, Money(cents: 129_900))
         XCTAssertEqual(s.source, SourceRef(file: "f.csv", line: 2))
     }
+    func testRejectedCountCountsRejectionsOnly() throws {
+        let c = try cleanser(.sales, salesHeader)
+        let good = ["SO-1", "2025-03-07", "张伟", "13912345678", "", "", "", "10"]
+        var noDate = good
+        noDate[1] = ""
+        XCTAssertNotNil(clean(c.cleanse(row(good))))
+        XCTAssertNotNil(rejection(c.cleanse(row(noDate))))
+        XCTAssertNotNil(rejection(c.cleanse(row(Array(good.dropLast())))))
+        XCTAssertNotNil(clean(c.cleanse(row(good))))
+        XCTAssertEqual(c.rejectedCount, 2)
+    }
     /// Store, sku and model go through a memo by their bytes; the memo must give back what the
     /// field itself reads as: trimmed, half-width, blank as nil, long values whole, and the
     /// same bytes in another column as that column's own value.

@@ -47,4 +47,17 @@ final class DateTextTests: XCTestCase {
     func testDateOnlyTimestampIsMidnight() { XCTAssertEqual(stamp("2025-03-07"), "2025-03-07 00:00:00") }
     func testHour25IsImpossible() { XCTAssertEqual(failure("2025-03-07 25:00"), .impossible) }
     func testPMWithHour14IsImpossible() { XCTAssertEqual(failure("2025-03-07 14:00 PM"), .impossible) }
+    /// `read` takes `YYYY-MM-DD` from fixed positions: it must agree with the general scan on
+    /// good, impossible and malformed dates of that length, in either date order.
+    func testISODayFastPathAgreesWithTheGeneralReading() {
+        let texts = ["2019-01-01", "2024-02-29", "2023-02-29", "2100-12-31", "2101-01-01", "1899-12-31", "2019-13-01",
+                     "2019-00-10", "2019-04-31", "2019-1a-01", "2019/01/01", "20190101AB", "0000-00-00", "9999-99-99"]
+        for text in texts {
+            for order in [DateOrder.dayFirst, .monthFirst] {
+                let fast = Array(text.utf8).withUnsafeBufferPointer { DateText.read($0, order: order) }
+                let general = Array(text.utf8).withUnsafeBufferPointer { DateText.interpret(DateText.scan($0), order: order) }
+                XCTAssertEqual(fast, general, text)
+            }
+        }
+    }
 }

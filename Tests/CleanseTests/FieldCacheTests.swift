@@ -38,4 +38,18 @@ final class FieldCacheTests: XCTestCase {
         for _ in 0..<2 { XCTAssertNil(cache.value("火星") { calls += 1; return nil }) }
         XCTAssertEqual(calls, 1)
     }
+    /// The key is read with overlapping word loads: each length must give exactly the text's
+    /// bytes, zero-padded, and nothing of the bytes around the field (0xFF here).
+    func testSmallKeyHoldsExactlyTheFieldsBytesAtEveryLength() {
+        for n in 1...15 {
+            let text = (0..<n).map { UInt8(0x41 + $0 * 7) }
+            let buffer = [UInt8](repeating: 0xFF, count: 3) + text + [UInt8](repeating: 0xFF, count: 20)
+            let key = buffer.withUnsafeBufferPointer { FieldCache<Int>.smallKey(UnsafeBufferPointer(rebasing: $0[3..<(3 + n)])) }
+            var low: UInt64 = 0, high = UInt64(n) << 56
+            for (i, byte) in text.enumerated() {
+                if i < 8 { low |= UInt64(byte) << (8 * i) } else { high |= UInt64(byte) << (8 * (i - 8)) }
+            }
+            XCTAssertEqual(key, FieldCache<Int>.SmallKey(low: low, high: high), "length \(n)")
+        }
+    }
 }
