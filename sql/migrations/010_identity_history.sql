@@ -27,8 +27,9 @@ $$;
 -- The first load of an empty dw.customer_identity brings every key at once (1.7M for 500k
 -- customers): maintaining both btrees row by row cost several times more than building them once
 -- from the loaded table, above all the customer_id index, whose inserts arrive in random order.
--- begin drops the indexes when the table is empty (and says whether it did); end builds them.
--- Both run inside the run's transaction, so a failed or killed run gets its indexes back.
+-- begin suspends the keys and indexes when the table is empty (and says whether it did); end
+-- rebuilds them (etl.suspend_indexes / etl.restore_indexes, 011_lean_load.sql, keep their
+-- definitions). Both run inside the run's transaction, so a failed or killed run gets them back.
 CREATE FUNCTION dw.begin_identity_bulk_load() RETURNS boolean
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -38,15 +39,12 @@ BEGIN
     -- A table emptied in this transaction gets a new file: with wal_level = minimal the COPY
     -- into it writes no WAL.
     TRUNCATE dw.customer_identity;
-    ALTER TABLE dw.customer_identity DROP CONSTRAINT customer_identity_pkey;
-    DROP INDEX dw.customer_identity_customer;
+    PERFORM etl.suspend_indexes('dw.customer_identity');
     RETURN true;
 END $$;
 
 CREATE FUNCTION dw.end_identity_bulk_load() RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    ALTER TABLE dw.customer_identity ADD CONSTRAINT customer_identity_pkey PRIMARY KEY (identity_key);
-    -- Merges move a customer's keys by customer_id (load/010_customer_merges.sql).
-    CREATE INDEX customer_identity_customer ON dw.customer_identity (customer_id);
+    PERFORM etl.restore_indexes('dw.customer_identity');
 END $$;
