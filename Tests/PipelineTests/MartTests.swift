@@ -56,7 +56,7 @@ final class MartTests: XCTestCase {
 
     /// Recomputes the customer-value and business KPI marts from the facts with the SQL they were
     /// first written in, and compares row for row, both ways.
-    private func assertMartsMatchFullRecompute(_ db: PostgresConnection, _ when: String,
+    func assertMartsMatchFullRecompute(_ db: PostgresConnection, _ when: String,
                                                file: StaticString = #filePath, line: UInt = #line) throws {
         let basis = try db.query("SELECT as_of_date::text, run_id::text FROM marts.mart_business_kpi ORDER BY run_id DESC LIMIT 1").rows
         let asOf = try XCTUnwrap(basis.first?[0] ?? nil), run = try XCTUnwrap(basis.first?[1] ?? nil)

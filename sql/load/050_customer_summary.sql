@@ -29,11 +29,12 @@ WHERE NOT b.rebuild AND coalesce(w.purchase_date, w.registered_on) > b.summarize
 ANALYZE summary_customers;
 
 -- A rebuild empties the summaries by TRUNCATE: no dead rows to scan later, and the rows inserted
--- into a table truncated in the same transaction skip the WAL where wal_level is minimal. Only
--- this run's statements read these tables, so the lock it holds until commit stops no reader.
+-- into a table truncated in the same transaction skip the WAL where wal_level is minimal. When an
+-- analyst's session is inside one of them, etl.empty_table waits 2 s at most and then DELETEs.
 DO $$ BEGIN
     IF (SELECT rebuild FROM summary_basis) THEN
-        TRUNCATE dw.customer_day_sales, dw.customer_category, dw.customer_stats;
+        PERFORM etl.empty_table(t)
+        FROM unnest('{dw.customer_day_sales,dw.customer_category,dw.customer_stats}'::regclass[]) t;
     END IF;
 END $$;
 DELETE FROM dw.customer_day_sales WHERE customer_id IN (SELECT customer_id FROM summary_customers);

@@ -17,23 +17,12 @@
 -- reader arriving while the run rebuilds the mart waits for the run's commit (seconds) and then
 -- reads the new version, where with DELETE it would have read the old one. None sees it half-built.
 -- TRUNCATE needs the table to itself: when a reader is inside it (a long query, a BI tool's idle
--- transaction), waiting could hold the nightly run for hours, so after 2 s the mart is emptied by
--- DELETE instead (slower, but it shares the table with readers).
+-- transaction), the run waits at most 2 s and then empties the mart by DELETE (etl.empty_table).
 DO $$
-DECLARE
-    configured text := current_setting('lock_timeout');
 BEGIN
-    BEGIN
-        PERFORM set_config('lock_timeout', '2s', true);
-        LOCK TABLE marts.mart_customer_value IN ACCESS EXCLUSIVE MODE;
-        PERFORM set_config('lock_timeout', configured, true);
-        TRUNCATE marts.mart_customer_value;
+    IF etl.empty_table('marts.mart_customer_value') THEN
         PERFORM etl.suspend_indexes('marts.mart_customer_value');
-    EXCEPTION WHEN lock_not_available THEN
-        PERFORM set_config('lock_timeout', configured, true);
-        RAISE NOTICE 'marts.mart_customer_value is in use by another session: rebuilding it by DELETE';
-        DELETE FROM marts.mart_customer_value;
-    END;
+    END IF;
 END $$;
 -- Five sorts of every customer: in memory they take a fraction of their time on disk.
 SET LOCAL work_mem = '256MB';
