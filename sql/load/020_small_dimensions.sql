@@ -13,14 +13,33 @@ FROM (SELECT sku, model, category, unit_price FROM staging.stg_sales_line WHERE 
       SELECT sku, model, category, NULL FROM staging.stg_warranty_card WHERE sku IS NOT NULL) s
 GROUP BY sku, model, category, unit_price;
 
+-- Sales exports name the store but not where it is: place a store where most of its buyers live.
+-- Warranty cards name stores too, without anything to place them by. Counted once per distinct
+-- (store, name, province, city), like the products above.
+CREATE TEMP TABLE store_seen ON COMMIT DROP AS
+SELECT s.store_code, s.store_name, c.province, c.city, count(*) AS n
+FROM staging.stg_sales_line s
+JOIN staging.stg_person p USING (person_key)
+JOIN staging.stg_customer c USING (customer_id)
+WHERE s.store_code IS NOT NULL
+GROUP BY s.store_code, s.store_name, c.province, c.city;
+
+-- The most frequent non-null value of each product and store attribute, the smallest on a tie
+-- (what mode() picks), from the counts above: one rule for all five attributes.
+CREATE TEMP TABLE attribute_mode ON COMMIT DROP AS
+SELECT DISTINCT ON (dimension, code, attribute) dimension, code, attribute, value
+FROM (SELECT 'product' AS dimension, s.sku AS code, a.attribute, a.value, s.n
+      FROM product_seen s, LATERAL (VALUES ('model', s.model), ('category', s.category)) a(attribute, value)
+      UNION ALL
+      SELECT 'store', s.store_code, a.attribute, a.value, s.n
+      FROM store_seen s,
+           LATERAL (VALUES ('store_name', s.store_name), ('province', s.province), ('city', s.city)) a(attribute, value)) v
+WHERE value IS NOT NULL
+GROUP BY dimension, code, attribute, value
+ORDER BY dimension, code, attribute, sum(n) DESC, value;
+
 CREATE TEMP TABLE incoming_product ON COMMIT DROP AS
-WITH models AS (
-    SELECT DISTINCT ON (sku) sku, model FROM product_seen WHERE model IS NOT NULL
-    GROUP BY sku, model ORDER BY sku, sum(n) DESC, model
-), categories AS (
-    SELECT DISTINCT ON (sku) sku, category FROM product_seen WHERE category IS NOT NULL
-    GROUP BY sku, category ORDER BY sku, sum(n) DESC, category
-), prices AS (
+WITH prices AS (
     -- Each price with the (0-based) positions its lines take in the sku's sorted prices.
     SELECT sku, unit_price, sum(sum(n)) OVER w - sum(n) AS first_pos, sum(sum(n)) OVER w - 1 AS last_pos,
            sum(sum(n)) OVER (PARTITION BY sku) AS lines
@@ -35,15 +54,16 @@ WITH models AS (
     WHERE floor((lo.lines - 1) / 2.0) BETWEEN lo.first_pos AND lo.last_pos
       AND ceil((hi.lines - 1) / 2.0) BETWEEN hi.first_pos AND hi.last_pos
 )
-SELECT k.sku, m.model, c.category,
+SELECT k.sku, m.model, m.category,
        CASE WHEN md.median IS NULL THEN NULL
             WHEN md.median < 1000 THEN 'entry'
             WHEN md.median < 3000 THEN 'mid'
             WHEN md.median < 8000 THEN 'upper'
             ELSE 'premium' END AS price_band
 FROM (SELECT DISTINCT sku FROM product_seen) k
-LEFT JOIN models m USING (sku)
-LEFT JOIN categories c USING (sku)
+LEFT JOIN (SELECT code AS sku, max(value) FILTER (WHERE attribute = 'model') AS model,
+                  max(value) FILTER (WHERE attribute = 'category') AS category
+           FROM attribute_mode WHERE dimension = 'product' GROUP BY code) m USING (sku)
 LEFT JOIN medians md USING (sku);
 
 UPDATE dw.dim_product d
@@ -60,33 +80,13 @@ SELECT (SELECT max(product_key) FROM dw.dim_product) + row_number() OVER (ORDER 
 FROM incoming_product i
 WHERE NOT EXISTS (SELECT 1 FROM dw.dim_product d WHERE d.sku = i.sku);
 
--- Sales exports name the store but not where it is: place a store where most of its buyers live.
--- Warranty cards name stores too, without anything to place them by. Counted once per distinct
--- (store, name, province, city), the modes as for products above.
-CREATE TEMP TABLE store_seen ON COMMIT DROP AS
-SELECT s.store_code, s.store_name, c.province, c.city, count(*) AS n
-FROM staging.stg_sales_line s
-JOIN staging.stg_person p USING (person_key)
-JOIN staging.stg_customer c USING (customer_id)
-WHERE s.store_code IS NOT NULL
-GROUP BY s.store_code, s.store_name, c.province, c.city;
-
 CREATE TEMP TABLE incoming_store ON COMMIT DROP AS
-WITH names AS (
-    SELECT DISTINCT ON (store_code) store_code, store_name FROM store_seen WHERE store_name IS NOT NULL
-    GROUP BY store_code, store_name ORDER BY store_code, sum(n) DESC, store_name
-), provinces AS (
-    SELECT DISTINCT ON (store_code) store_code, province FROM store_seen WHERE province IS NOT NULL
-    GROUP BY store_code, province ORDER BY store_code, sum(n) DESC, province
-), cities AS (
-    SELECT DISTINCT ON (store_code) store_code, city FROM store_seen WHERE city IS NOT NULL
-    GROUP BY store_code, city ORDER BY store_code, sum(n) DESC, city
-)
-SELECT k.store_code, n.store_name, p.province, c.city
+SELECT k.store_code, m.store_name, m.province, m.city
 FROM (SELECT DISTINCT store_code FROM store_seen) k
-LEFT JOIN names n USING (store_code)
-LEFT JOIN provinces p USING (store_code)
-LEFT JOIN cities c USING (store_code);
+LEFT JOIN (SELECT code AS store_code, max(value) FILTER (WHERE attribute = 'store_name') AS store_name,
+                  max(value) FILTER (WHERE attribute = 'province') AS province,
+                  max(value) FILTER (WHERE attribute = 'city') AS city
+           FROM attribute_mode WHERE dimension = 'store' GROUP BY code) m USING (store_code);
 INSERT INTO incoming_store (store_code)
 SELECT DISTINCT w.store_code FROM staging.stg_warranty_card w
 WHERE w.store_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM incoming_store i WHERE i.store_code = w.store_code);
