@@ -30,7 +30,9 @@ final class MartTests: XCTestCase {
             WHERE customer_id = (SELECT min(customer_id) FROM dw.fct_sales_line);
             DELETE FROM dw.fct_sales_line WHERE source_line % 7 = 0;
             DELETE FROM dw.fct_warranty_registration WHERE source_line % 5 = 0;
+            UPDATE dw.fct_contact_attempt SET attempt_id = attempt_id || '-renumbered' WHERE source_line % 11 = 0;
             """)
+        XCTAssertEqual(try db.naturalKeyMismatches(), 0, "natural-key tables follow updates and deletes of the facts")
         try PipelineFixture.run(url, data: "nights/001")
         try assertMartsMatchFullRecompute(db, "night after merges and deletions")
     }

@@ -21,48 +21,35 @@ COMMENT ON TABLE dw.contact_attempt_key IS 'Every attempt_id in dw.fct_contact_a
 INSERT INTO dw.sales_line_key SELECT DISTINCT order_id, line_no FROM dw.fct_sales_line;
 INSERT INTO dw.contact_attempt_key SELECT DISTINCT attempt_id FROM dw.fct_contact_attempt;
 
--- An UPDATE that keeps the key (a merge moving facts to another customer) changes nothing here.
-CREATE FUNCTION dw.track_sales_line_keys() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One function for both facts: the trigger names its key table and key columns (trusted text from
+-- this migration, spliced into the statements). An UPDATE that keeps the key (a merge moving facts
+-- to another customer) changes nothing here.
+CREATE FUNCTION dw.track_natural_keys() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    keys text := TG_ARGV[0];
+    cols text := TG_ARGV[1];
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO dw.sales_line_key SELECT order_id, line_no FROM changed_new;
+        EXECUTE format('INSERT INTO %s SELECT %s FROM changed_new', keys, cols);
     ELSIF TG_OP = 'DELETE' THEN
-        DELETE FROM dw.sales_line_key k USING changed_old o WHERE k.order_id = o.order_id AND k.line_no = o.line_no;
+        EXECUTE format('DELETE FROM %s WHERE (%s) IN (SELECT %s FROM changed_old)', keys, cols, cols);
     ELSE
-        DELETE FROM dw.sales_line_key k
-        USING (SELECT order_id, line_no FROM changed_old EXCEPT SELECT order_id, line_no FROM changed_new) o
-        WHERE k.order_id = o.order_id AND k.line_no = o.line_no;
-        INSERT INTO dw.sales_line_key
-        SELECT order_id, line_no FROM changed_new EXCEPT SELECT order_id, line_no FROM changed_old;
+        EXECUTE format('DELETE FROM %s WHERE (%s) IN (SELECT %s FROM changed_old EXCEPT SELECT %s FROM changed_new)',
+                       keys, cols, cols, cols);
+        EXECUTE format('INSERT INTO %s SELECT %s FROM changed_new EXCEPT SELECT %s FROM changed_old', keys, cols, cols);
     END IF;
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION dw.track_contact_attempt_keys() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO dw.contact_attempt_key SELECT attempt_id FROM changed_new;
-    ELSIF TG_OP = 'DELETE' THEN
-        DELETE FROM dw.contact_attempt_key k USING changed_old o WHERE k.attempt_id = o.attempt_id;
-    ELSE
-        DELETE FROM dw.contact_attempt_key k
-        USING (SELECT attempt_id FROM changed_old EXCEPT SELECT attempt_id FROM changed_new) o
-        WHERE k.attempt_id = o.attempt_id;
-        INSERT INTO dw.contact_attempt_key
-        SELECT attempt_id FROM changed_new EXCEPT SELECT attempt_id FROM changed_old;
-    END IF;
-    RETURN NULL;
-END $$;
-
-CREATE TRIGGER sales_keys_inserted AFTER INSERT ON dw.fct_sales_line
-    REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION dw.track_sales_line_keys();
-CREATE TRIGGER sales_keys_updated AFTER UPDATE ON dw.fct_sales_line
-    REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION dw.track_sales_line_keys();
-CREATE TRIGGER sales_keys_deleted AFTER DELETE ON dw.fct_sales_line
-    REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION dw.track_sales_line_keys();
-CREATE TRIGGER contact_keys_inserted AFTER INSERT ON dw.fct_contact_attempt
-    REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION dw.track_contact_attempt_keys();
-CREATE TRIGGER contact_keys_updated AFTER UPDATE ON dw.fct_contact_attempt
-    REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION dw.track_contact_attempt_keys();
-CREATE TRIGGER contact_keys_deleted AFTER DELETE ON dw.fct_contact_attempt
-    REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION dw.track_contact_attempt_keys();
+CREATE TRIGGER sales_keys_inserted AFTER INSERT ON dw.fct_sales_line REFERENCING NEW TABLE AS changed_new
+    FOR EACH STATEMENT EXECUTE FUNCTION dw.track_natural_keys('dw.sales_line_key', 'order_id, line_no');
+CREATE TRIGGER sales_keys_updated AFTER UPDATE ON dw.fct_sales_line REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new
+    FOR EACH STATEMENT EXECUTE FUNCTION dw.track_natural_keys('dw.sales_line_key', 'order_id, line_no');
+CREATE TRIGGER sales_keys_deleted AFTER DELETE ON dw.fct_sales_line REFERENCING OLD TABLE AS changed_old
+    FOR EACH STATEMENT EXECUTE FUNCTION dw.track_natural_keys('dw.sales_line_key', 'order_id, line_no');
+CREATE TRIGGER contact_keys_inserted AFTER INSERT ON dw.fct_contact_attempt REFERENCING NEW TABLE AS changed_new
+    FOR EACH STATEMENT EXECUTE FUNCTION dw.track_natural_keys('dw.contact_attempt_key', 'attempt_id');
+CREATE TRIGGER contact_keys_updated AFTER UPDATE ON dw.fct_contact_attempt REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new
+    FOR EACH STATEMENT EXECUTE FUNCTION dw.track_natural_keys('dw.contact_attempt_key', 'attempt_id');
+CREATE TRIGGER contact_keys_deleted AFTER DELETE ON dw.fct_contact_attempt REFERENCING OLD TABLE AS changed_old
+    FOR EACH STATEMENT EXECUTE FUNCTION dw.track_natural_keys('dw.contact_attempt_key', 'attempt_id');
