@@ -32,9 +32,24 @@ final class MartTests: XCTestCase {
             DELETE FROM dw.fct_warranty_registration WHERE source_line % 5 = 0;
             UPDATE dw.fct_contact_attempt SET attempt_id = attempt_id || '-renumbered' WHERE source_line % 11 = 0;
             """)
+        // Orders whose lines span days: the order counts on its first line's day, each line on its own.
+        let spread = try db.query("""
+            WITH moved AS (
+                UPDATE dw.fct_sales_line f SET order_date = f.order_date + 1 + f.line_no % 2
+                FROM (SELECT order_id, max(line_no) AS line_no FROM dw.fct_sales_line
+                      GROUP BY order_id HAVING count(*) > 1 ORDER BY order_id LIMIT 40) o
+                WHERE f.order_id = o.order_id AND f.line_no = o.line_no
+                RETURNING 1)
+            SELECT count(*) FROM moved
+            """).rows.first?[0] ?? nil
+        XCTAssertEqual(spread, "40", "the fixture has multi-line orders to spread over days")
         XCTAssertEqual(try db.naturalKeyMismatches(), 0, "natural-key tables follow updates and deletes of the facts")
         try PipelineFixture.run(url, data: "nights/001")
-        try assertMartsMatchFullRecompute(db, "night after merges and deletions")
+        try assertMartsMatchFullRecompute(db, "night after merges, deletions and orders over several days")
+        // The same facts through a rebuild of the summaries (new rates force one).
+        try db.execute("UPDATE dw.currency_rate SET to_cny = 0.23 WHERE currency = 'TWD'")
+        try PipelineFixture.run(url, data: "nights/002")
+        try assertMartsMatchFullRecompute(db, "rebuild after orders over several days")
     }
 
     /// Moving the as-of date with no new facts carries customers' days across the edges of the

@@ -10,22 +10,28 @@ FROM (SELECT coalesce(string_agg(currency || '=' || to_cny, ',' ORDER BY currenc
 LEFT JOIN dw.customer_summary_state s ON true;
 
 -- The per-customer folds below hold one numeric state per customer (and day): in memory they take
--- a fraction of their time on disk.
+-- a fraction of their time on disk. They read the as-of date as (SELECT etl.as_of_date()), evaluated
+-- once, rather than parse the setting again for each of a million rows.
 SET LOCAL work_mem = '256MB';
 
--- Empty on a rebuild, which recomputes everyone.
-CREATE TEMP TABLE summary_customers ON COMMIT DROP AS
-SELECT customer_id FROM dw.customer_summary_dirty, summary_basis b WHERE NOT b.rebuild
-UNION
--- Bounds as scalar subqueries, not a join: the executor then reads only the months they span
--- (run-time partition pruning) instead of every month of the fact.
-SELECT f.customer_id FROM dw.fct_sales_line f
-WHERE NOT (SELECT rebuild FROM summary_basis)
-  AND f.order_date > (SELECT summarized_as_of FROM summary_basis) AND f.order_date <= etl.as_of_date()
-UNION
-SELECT w.customer_id FROM dw.fct_warranty_registration w, summary_basis b
-WHERE NOT b.rebuild AND coalesce(w.purchase_date, w.registered_on) > b.summarized_as_of
-  AND coalesce(w.purchase_date, w.registered_on) <= etl.as_of_date();
+-- Empty on a rebuild, which recomputes everyone: the union is not even planned then (with a million
+-- facts to come from the sales branch, its hash table alone was sized for a million customers).
+CREATE TEMP TABLE summary_customers (customer_id bigint) ON COMMIT DROP;
+DO $$ BEGIN
+    IF NOT (SELECT rebuild FROM summary_basis) THEN
+        INSERT INTO summary_customers
+        SELECT customer_id FROM dw.customer_summary_dirty
+        UNION
+        -- Bounds as scalar subqueries, not a join: the executor then reads only the months they span
+        -- (run-time partition pruning) instead of every month of the fact.
+        SELECT f.customer_id FROM dw.fct_sales_line f
+        WHERE f.order_date > (SELECT summarized_as_of FROM summary_basis) AND f.order_date <= (SELECT etl.as_of_date())
+        UNION
+        SELECT w.customer_id FROM dw.fct_warranty_registration w, summary_basis b
+        WHERE coalesce(w.purchase_date, w.registered_on) > b.summarized_as_of
+          AND coalesce(w.purchase_date, w.registered_on) <= (SELECT etl.as_of_date());
+    END IF;
+END $$;
 ANALYZE summary_customers;
 
 -- A rebuild empties the summaries by TRUNCATE: no dead rows to scan later, and the rows inserted
@@ -37,32 +43,49 @@ DO $$ BEGIN
         FROM unnest('{dw.customer_day_sales,dw.customer_category,dw.customer_stats}'::regclass[]) t;
     END IF;
 END $$;
-DELETE FROM dw.customer_day_sales WHERE customer_id IN (SELECT customer_id FROM summary_customers);
-DELETE FROM dw.customer_category WHERE customer_id IN (SELECT customer_id FROM summary_customers);
+-- = ANY (ARRAY(...)) rather than IN (SELECT ...): the keys then go down the primary key (a night's
+-- ~17k customers: 35 ms) where the semi join read all 876k rows (250 ms).
+DELETE FROM dw.customer_day_sales WHERE customer_id = ANY (ARRAY(SELECT customer_id FROM summary_customers));
+DELETE FROM dw.customer_category WHERE customer_id = ANY (ARRAY(SELECT customer_id FROM summary_customers));
+
+-- Sorted groups rather than hash tables for the two folds below: a hash table holds a numeric sum
+-- state for each of ~900k groups at once (470 MB, spilling to disk), where sorted input folds one
+-- group at a time and comes out in key order for the inserts (5.2 s → 2.6 s for 1M lines).
+SET LOCAL enable_hashagg = off;
 
 INSERT INTO dw.customer_day_sales
-WITH lines AS (
-    SELECT f.customer_id, f.order_id, f.order_date, f.amount * coalesce(r.to_cny, 1) AS amount_cny
+WITH orders AS (
+    -- One row per order: its first and last line dates, its lines and its amount in CNY.
+    SELECT f.customer_id, f.order_id, min(f.order_date) AS first_day, max(f.order_date) AS last_day,
+           count(*) AS lines, sum(f.amount * coalesce(r.to_cny, 1)) AS revenue
     FROM dw.fct_sales_line f LEFT JOIN dw.currency_rate r ON r.currency = f.currency
-    WHERE f.order_date <= etl.as_of_date()
+    WHERE f.order_date <= (SELECT etl.as_of_date())
       AND ((SELECT rebuild FROM summary_basis) OR f.customer_id IN (SELECT customer_id FROM summary_customers))
-), by_day AS (
-    SELECT customer_id, order_date AS day, count(*) AS lines, sum(amount_cny) AS revenue
-    FROM lines GROUP BY customer_id, order_date
-), by_order AS (
-    -- An order is dated by its first line, as the marts date it.
-    SELECT customer_id, day, count(*) AS orders, sum(amount_cny) AS revenue
-    FROM (SELECT customer_id, min(order_date) AS day, sum(amount_cny) AS amount_cny
-          FROM lines GROUP BY customer_id, order_id) o
-    GROUP BY customer_id, day
+    GROUP BY f.customer_id, f.order_id
+), parts AS (
+    -- What each day receives. An order is dated by its first line; one whose lines all share that
+    -- day (nearly every order) also brings its lines and their amount to it; one whose lines span
+    -- days brings each line to the line's own day instead (those lines are read again, the rest not).
+    SELECT customer_id, first_day AS day,
+           CASE WHEN first_day = last_day THEN lines ELSE 0 END AS lines,
+           CASE WHEN first_day = last_day THEN revenue ELSE 0 END AS line_revenue,
+           revenue AS order_revenue
+    FROM orders
+    UNION ALL
+    SELECT f.customer_id, f.order_date, 1, f.amount * coalesce(r.to_cny, 1), NULL
+    FROM orders o
+    JOIN dw.fct_sales_line f ON f.customer_id = o.customer_id AND f.order_id = o.order_id
+    LEFT JOIN dw.currency_rate r ON r.currency = f.currency
+    WHERE o.first_day <> o.last_day AND f.order_date <= (SELECT etl.as_of_date())
 )
-SELECT d.customer_id, d.day, d.lines, d.revenue, coalesce(o.orders, 0), o.revenue
-FROM by_day d LEFT JOIN by_order o USING (customer_id, day)
+SELECT customer_id, day, sum(lines), sum(line_revenue), count(order_revenue), sum(order_revenue)
+FROM parts
+GROUP BY customer_id, day
 -- In key order, each index entry lands on the rightmost leaf instead of a random one.
-ORDER BY d.customer_id, d.day;
+ORDER BY customer_id, day;
 
 INSERT INTO dw.customer_category
-SELECT customer_id, category, max(bought) FILTER (WHERE bought <= etl.as_of_date()), sum(price_cny), count(price_cny)
+SELECT customer_id, category, max(bought) FILTER (WHERE bought <= (SELECT etl.as_of_date())), sum(price_cny), count(price_cny)
 FROM (SELECT f.customer_id, f.category, f.order_date AS bought,
              CASE WHEN f.unit_price > 0 THEN f.unit_price * coalesce(r.to_cny, 1) END AS price_cny
       FROM dw.fct_sales_line f LEFT JOIN dw.currency_rate r ON r.currency = f.currency
@@ -76,6 +99,8 @@ FROM (SELECT f.customer_id, f.category, f.order_date AS bought,
 GROUP BY customer_id, category
 ORDER BY customer_id, category;
 
+RESET enable_hashagg;
+
 -- Customers whose stats change: those recomputed above, and those with a day that the moved as-of
 -- date pushes out of the last 12 months or out of the 12 before (a day it brings in is a fact
 -- the new as-of date brings in: those customers are recomputed above).
@@ -84,11 +109,11 @@ SELECT customer_id FROM summary_customers
 UNION
 SELECT d.customer_id FROM dw.customer_day_sales d, summary_basis b
 WHERE NOT b.rebuild
-  AND ((d.day > b.summarized_as_of - 365 AND d.day <= etl.as_of_date() - 365)
-    OR (d.day > b.summarized_as_of - 730 AND d.day <= etl.as_of_date() - 730));
+  AND ((d.day > b.summarized_as_of - 365 AND d.day <= (SELECT etl.as_of_date()) - 365)
+    OR (d.day > b.summarized_as_of - 730 AND d.day <= (SELECT etl.as_of_date()) - 730));
 ANALYZE stats_customers;
 
-DELETE FROM dw.customer_stats WHERE customer_id IN (SELECT customer_id FROM stats_customers);
+DELETE FROM dw.customer_stats WHERE customer_id = ANY (ARRAY(SELECT customer_id FROM stats_customers));
 
 INSERT INTO dw.customer_stats
 SELECT d.customer_id, d.first_purchase, d.last_purchase, d.orders, d.revenue_cny, d.revenue_12m_cny,
@@ -97,10 +122,10 @@ SELECT d.customer_id, d.first_purchase, d.last_purchase, d.orders, d.revenue_cny
 FROM (SELECT customer_id,
              min(day) FILTER (WHERE orders > 0) AS first_purchase, max(day) FILTER (WHERE orders > 0) AS last_purchase,
              sum(orders) AS orders, sum(order_revenue_cny) AS revenue_cny,
-             sum(order_revenue_cny) FILTER (WHERE day > etl.as_of_date() - 365) AS revenue_12m_cny,
+             sum(order_revenue_cny) FILTER (WHERE day > (SELECT etl.as_of_date()) - 365) AS revenue_12m_cny,
              count(*) AS sale_days, min(day) AS first_sale_day,
-             sum(line_revenue_cny) FILTER (WHERE day > etl.as_of_date() - 365) AS line_revenue_12m_cny,
-             sum(line_revenue_cny) FILTER (WHERE day > etl.as_of_date() - 730 AND day <= etl.as_of_date() - 365)
+             sum(line_revenue_cny) FILTER (WHERE day > (SELECT etl.as_of_date()) - 365) AS line_revenue_12m_cny,
+             sum(line_revenue_cny) FILTER (WHERE day > (SELECT etl.as_of_date()) - 730 AND day <= (SELECT etl.as_of_date()) - 365)
                  AS line_revenue_prior_12m_cny
       FROM dw.customer_day_sales
       WHERE (SELECT rebuild FROM summary_basis) OR customer_id IN (SELECT customer_id FROM stats_customers)
