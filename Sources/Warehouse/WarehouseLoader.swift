@@ -49,9 +49,9 @@ public struct WarehouseLoader {
     /// The latest business date already in the warehouse, for an automatic as-of date.
     public func latestBusinessDate() throws -> String? {
         try db.query("""
-            SELECT greatest((SELECT max(order_date) FROM dw.fct_sales_line),
+            SELECT greatest(etl.latest_partition_key('dw.fct_sales_line')::date,
                             (SELECT max(registered_on) FROM dw.fct_warranty_registration),
-                            (SELECT max(called_at)::date FROM dw.fct_contact_attempt))::text
+                            etl.latest_partition_key('dw.fct_contact_attempt')::date)::text
             """).rows.first?[0] ?? nil
     }
 

@@ -6,17 +6,17 @@
 -- Reads dw.customer_stats (one row per customer, kept by load/050 as of etl.as_of_date()), so only
 -- what depends on the as-of date for everyone is computed here: recency, p_active, the due
 -- replacements, the quintiles and tiers. p_active and the potential value are computed in double
--- precision and rounded to numeric only where published: float8 → numeric keeps 15 significant
--- digits, which absorbs float8's last-bit error long before the 4th (p_active) or the 2nd decimal
--- (amounts up to 10^12 CNY). Sums, revenue and everything a quintile orders by stay exact.
+-- precision and rounded only where published (marts.round_half_up): float8's last-bit error sits
+-- ten digits below the 4th (p_active) or the 2nd decimal (amounts up to 10^6 CNY). Sums, revenue
+-- and everything a quintile orders by stay exact.
 --
 -- No window sorts every customer: the quintiles are ntile(5) OVER (ORDER BY key, customer_id) and
 -- the tiers percent_rank() < share, and both follow from a few values at known positions of each
 -- ordering, which percentile_disc finds by sorting one datum per customer instead of every row
 -- (5 windows took ~2.5 s of 4.7 s for 508k customers):
 -- * quintile q of n rows ends at position q·(n / 5) + min(q, n % 5) (ntile's sizes); the
---   (key, customer_id) found there is sorted as one exact numeric, key · 10^19 + customer_id
---   (customer_id < 10^19 as every bigint; revenue is first scaled to an integer), and a row's
+--   (key, customer_id) found there is sorted as one packed value (marts.pack_key: a bigint for
+--   days and order counts, an exact numeric for revenue scaled to an integer), and a row's
 --   quintile is 1 + the number of those ends it comes after (marts.quintile_of);
 -- * percent_rank() < share holds for a row exactly when fewer than share · (n − 1) rows are
 --   greater, i.e. for the K + 1 largest values and their ties, K the largest count passing
@@ -34,6 +34,13 @@
 -- transaction), the run waits at most 2 s and then empties the mart by DELETE (etl.empty_table).
 DO $$
 BEGIN
+    -- The bigint packing of the recency and frequency keys (migration 015) holds for these ranges.
+    IF (SELECT max(customer_id) >= 2::bigint ^ 43 OR max(orders) >= 2 ^ 20 OR max(last_purchase) >= date '2870-01-01'
+               OR min(last_purchase) < date '0001-01-01'
+        FROM dw.customer_stats) THEN
+        RAISE EXCEPTION 'customer-value mart: customer ids below 2^43, order counts below 2^20 and dates from 0001 to 2870 are supported'
+            USING HINT = 'Widen marts.pack_key in a new migration.';
+    END IF;
     IF etl.empty_table('marts.mart_customer_value') THEN
         PERFORM etl.suspend_indexes('marts.mart_customer_value');
     END IF;
@@ -104,9 +111,9 @@ WITH due_by AS MATERIALIZED (
     FROM valued v
 ), ends AS (
     -- Back to typed (key, customer_id) pairs: a row is then placed by four row comparisons.
-    SELECT array_agg(date '0001-01-01' + marts.packed_key(u.r)::int ORDER BY u.q) AS r_keys,
+    SELECT array_agg(date '0001-01-01' + marts.packed_key(u.r) ORDER BY u.q) AS r_keys,
            array_agg(marts.packed_id(u.r) ORDER BY u.q) AS r_ids,
-           array_agg(marts.packed_key(u.f)::int ORDER BY u.q) AS f_keys,
+           array_agg(marts.packed_key(u.f) ORDER BY u.q) AS f_keys,
            array_agg(marts.packed_id(u.f) ORDER BY u.q) AS f_ids,
            array_agg(marts.packed_key(u.m) / s.revenue_unit ORDER BY u.q) AS m_keys,
            array_agg(marts.packed_id(u.m) ORDER BY u.q) AS m_ids,
@@ -124,12 +131,12 @@ WITH due_by AS MATERIALIZED (
            v.potential_value > 0 AND v.potential_value >= e.potential_floor AS high_potential
     FROM valued v CROSS JOIN ends e
 )
--- The mart's numeric(p, 2) and numeric(6, 4) columns round on assignment, half away from zero,
--- as round() would.
+-- The mart's numeric(p, 2) and numeric(6, 4) columns round the numeric sums on assignment, half away
+-- from zero, as round() would; the float8 scores are rounded before their cast (migration 015).
 INSERT INTO marts.mart_customer_value
 SELECT customer_id, name, mobile, province, city, first_purchase, last_purchase, as_of - last_purchase,
        orders, revenue_cny, revenue_12m_cny, revenue_cny / orders, categories_owned,
-       r_score, f_score, m_score, p_active::numeric, revenue_12m_cny, potential_value::numeric,
+       r_score, f_score, m_score, marts.round_half_up(p_active, 4), revenue_12m_cny, marts.round_half_up(potential_value, 2),
        CASE WHEN high_current AND high_potential THEN 'platinum'
             WHEN high_current THEN 'gold'
             WHEN high_potential THEN 'iron'

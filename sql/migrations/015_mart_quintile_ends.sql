@@ -1,8 +1,22 @@
 -- The customer-value mart (marts/010) scores quintiles from the last (key, customer_id) of each of the
 -- first four quintiles instead of sorting every customer through a window per score. To find those
--- ends, percentile_disc sorts one exact numeric per customer: key · 10^19 + id, which orders as the
--- pair (key, id) does for integer keys and 0 ≤ id < 10^19 (every non-negative bigint).
+-- ends, percentile_disc sorts one packed value per customer that orders as the pair (key, id) does:
+-- * small integer keys (days, order counts: 0 <= key < 2^20) with 0 <= id < 2^43 pack into a bigint,
+--   key · 2^43 + id, whose sort costs a third of a numeric's;
+-- * any integer key (scaled revenue) with 0 <= id < 10^19 (every non-negative bigint) packs into
+--   the numeric key · 10^19 + id.
 -- SQL functions of one expression: the planner inlines them, so they cost what the arithmetic costs.
+CREATE FUNCTION marts.pack_key(key integer, id bigint) RETURNS bigint
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT (key::bigint << 43) | id $$;
+COMMENT ON FUNCTION marts.pack_key(integer, bigint) IS
+    'One bigint ordered as (key, id), for 0 <= key < 2^20 and 0 <= id < 2^43: what marts.packed_id/packed_key take apart.';
+
+CREATE FUNCTION marts.packed_id(packed bigint) RETURNS bigint
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT packed & 8796093022207 $$;
+
+CREATE FUNCTION marts.packed_key(packed bigint) RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT (packed >> 43)::integer $$;
+
 CREATE FUNCTION marts.pack_key(key numeric, id bigint) RETURNS numeric
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT key * 1e19 + id $$;
 COMMENT ON FUNCTION marts.pack_key(numeric, bigint) IS
@@ -21,3 +35,11 @@ RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 COMMENT ON FUNCTION marts.quintile_of(anyelement, bigint, anyarray, bigint[]) IS
     'The quintile (1-5) of the row (key, id), given the last (key, id) of quintiles 1-4 in ascending order: ntile(5) OVER (ORDER BY key, id) without the sort.';
+
+-- float8 → numeric formats 15 significant digits and parses them back (0.5 µs a value: 0.26 s for the
+-- p_active of 508k customers); a value rounded first, as a scaled integer, converts in a fifth of
+-- that. Half away from zero, as round(numeric) does; for x >= 0 (p_active, potential values).
+CREATE FUNCTION marts.round_half_up(x float8, decimals integer) RETURNS numeric
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT floor(x * 10::float8 ^ decimals + 0.5)::bigint * 10::numeric ^ (-decimals)
+$$;
