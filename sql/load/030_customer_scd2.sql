@@ -20,7 +20,11 @@ SELECT i.customer_id,
        d.province AS old_province, d.city AS old_city, d.address AS old_address, d.mobile AS old_mobile,
        d.member_card AS old_member_card
 FROM staging.stg_customer i
-LEFT JOIN dw.dim_customer d ON d.customer_id = i.customer_id AND d.is_current;
+-- The run's customers looked up by key (= ANY (ARRAY(...))): a night's ~18k go down the index
+-- instead of a hash of every current version (0.2-0.3 s).
+LEFT JOIN (SELECT * FROM dw.dim_customer
+           WHERE is_current AND customer_id = ANY (ARRAY(SELECT customer_id FROM staging.stg_customer))) d
+       ON d.customer_id = i.customer_id;
 -- Without statistics the planner guesses a third of the rows and sorts them all for a merge join.
 ANALYZE customer_change;
 
@@ -33,10 +37,12 @@ BEGIN
 END $$;
 
 -- Close the versions whose tracked attributes changed.
+-- Both updates name the versions they touch by key as well, for the same reason.
 UPDATE dw.dim_customer d
    SET is_current = false, valid_to = c.last_seen
 FROM customer_change c
 WHERE d.customer_key = c.old_key
+  AND d.customer_key = ANY (ARRAY(SELECT old_key FROM customer_change WHERE old_key IS NOT NULL))
   AND (c.province, c.city, c.address, c.mobile, c.member_card)
       IS DISTINCT FROM (c.old_province, c.old_city, c.old_address, c.old_mobile, c.old_member_card);
 
@@ -63,6 +69,7 @@ UPDATE dw.dim_customer d
    SET name = c.name, name_pinyin = c.name_pinyin, gender = c.gender, birth_year = c.birth_year, landline = c.landline
 FROM customer_change c
 WHERE d.customer_key = c.old_key AND d.is_current
+  AND d.customer_key = ANY (ARRAY(SELECT old_key FROM customer_change WHERE old_key IS NOT NULL))
   AND (d.name, d.name_pinyin, d.gender, d.birth_year, d.landline)
       IS DISTINCT FROM (c.name, c.name_pinyin, c.gender, c.birth_year, c.landline);
 

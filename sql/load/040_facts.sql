@@ -32,7 +32,7 @@ INSERT INTO dw.fct_sales_line (customer_id, order_id, line_no, customer_key, dat
 SELECT p.customer_id, s.order_id, s.line_no, p.customer_key, coalesce(dd.date_key, 0), s.order_date,
        coalesce(pr.product_key, 0), coalesce(st.store_key, 0), s.channel, coalesce(s.category, pr.category),
        s.quantity, s.unit_price, s.amount, coalesce(st.currency, 'CNY'),
-       etl.current_run_id(), s.source_file, s.source_line
+       (SELECT etl.current_run_id()), s.source_file, s.source_line
 FROM (SELECT DISTINCT ON (order_id, line_no) * FROM staging.stg_sales_line
       ORDER BY order_id, line_no, source_file, source_line) s
 JOIN run_person p ON p.person_key = s.person_key
@@ -49,7 +49,7 @@ INSERT INTO dw.fct_warranty_registration (customer_id, card_id, customer_key, re
                                           serial_no, run_id, source_file, source_line)
 SELECT p.customer_id, w.card_id, p.customer_key, coalesce(rd.date_key, 0), w.registered_on,
        coalesce(pd.date_key, 0), w.purchase_date, coalesce(pr.product_key, 0), coalesce(st.store_key, 0),
-       coalesce(w.category, pr.category), w.serial_no, etl.current_run_id(), w.source_file, w.source_line
+       coalesce(w.category, pr.category), w.serial_no, (SELECT etl.current_run_id()), w.source_file, w.source_line
 FROM (SELECT DISTINCT ON (card_id) * FROM staging.stg_warranty_card ORDER BY card_id, source_file, source_line) w
 JOIN run_person p ON p.person_key = w.person_key
 LEFT JOIN dw.dim_date rd ON rd.full_date = w.registered_on
@@ -71,7 +71,7 @@ SELECT p.customer_id, a.attempt_id, p.customer_key, coalesce(dd.date_key, 0), a.
        (a.outcome IN ('presented', 'sold', 'lapsed'))::int,
        (a.outcome IN ('sold', 'lapsed'))::int,
        (a.outcome = 'lapsed')::int,
-       a.sale_amount, etl.current_run_id(), a.source_file, a.source_line
+       a.sale_amount, (SELECT etl.current_run_id()), a.source_file, a.source_line
 FROM (SELECT DISTINCT ON (attempt_id) * FROM staging.stg_contact_attempt ORDER BY attempt_id, source_file, source_line) a
 JOIN run_person p ON p.person_key = a.person_key
 LEFT JOIN dw.dim_date dd ON dd.full_date = a.called_at::date

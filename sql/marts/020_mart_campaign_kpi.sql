@@ -11,7 +11,7 @@ WITH per_agent AS (
            sum(f.sale_amount) FILTER (WHERE f.is_sale = 1 AND f.is_lapsed = 0) AS revenue
     FROM dw.fct_contact_attempt f
     -- A bound on called_at itself (not its date) lets the scan skip the months after the as-of date.
-    WHERE f.called_at < etl.as_of_date() + 1
+    WHERE f.called_at < (SELECT etl.as_of_date()) + 1
     GROUP BY f.campaign_key, f.agent_key
 ), per_campaign AS (
     SELECT cp.campaign_code, cp.campaign_name, min(a.first_call)::date AS first_call_date,

@@ -13,7 +13,7 @@ WITH window_12m AS (
 ), called AS (
     SELECT DISTINCT customer_id FROM dw.fct_contact_attempt
     -- Bounds on called_at itself (not its date) let the scan skip the months outside the window.
-    WHERE is_right_party = 1 AND called_at >= etl.as_of_date() - 729 AND called_at < etl.as_of_date() - 364
+    WHERE is_right_party = 1 AND called_at >= (SELECT etl.as_of_date()) - 729 AND called_at < (SELECT etl.as_of_date()) - 364
 ), spend AS (
     -- Customers who bought in the earlier window: their spend now against then.
     SELECT s.line_revenue_prior_12m_cny AS before, coalesce(s.line_revenue_12m_cny, 0) AS after,
@@ -33,7 +33,7 @@ SELECT etl.as_of_date(),
        (SELECT count(*) FROM window_12m),
        (SELECT coalesce(round(sum(revenue), 2), 0) FROM window_12m),
        (SELECT round(sum(revenue) FILTER (WHERE quintile = 1) / nullif(sum(revenue), 0), 4) FROM ranked),
-       (SELECT round(sum(revenue) FILTER (WHERE first_sale_day <= etl.as_of_date() - 365) / nullif(sum(revenue), 0), 4)
+       (SELECT round(sum(revenue) FILTER (WHERE first_sale_day <= (SELECT etl.as_of_date()) - 365) / nullif(sum(revenue), 0), 4)
           FROM window_12m),
        (SELECT round(count(*) FILTER (WHERE sale_days > 1)::numeric / nullif(count(*), 0), 4)
           FROM dw.customer_stats),
