@@ -36,6 +36,12 @@ final class FileCleaner {
 
     /// Calls `body` with every clean record and the dedupe key of its person.
     func forEachClean(_ body: (CleanRecord, String) throws -> Void) throws {
+        while let record = try nextClean() { try body(record, sight(record)) }
+    }
+
+    /// Reads and cleanses records up to the next clean one (nil at the end of the file), counting
+    /// every record read and keeping the rejects and field issues on the way.
+    func nextClean() throws -> CleanRecord? {
         while let raw = try reader.next() {
             read += 1
             switch cleanser.cleanse(raw) {
@@ -43,15 +49,17 @@ final class FileCleaner {
                 rejects.append(r)
             case .clean(let record, let found):
                 if !found.isEmpty { issues.append(contentsOf: found) }
-                let day = StagingTable.businessDate(record)
-                if latest.map({ day > $0 }) ?? true { latest = day }
-                try body(record, sight(record.person, on: day))
+                return record
             }
         }
+        return nil
     }
 
-    /// Counts a sighting of `person` and returns its person key.
-    private func sight(_ person: Person, on day: Day) -> String {
-        persons.sight(person, digest: hasher.digest(person), on: day)
+    /// Counts a sighting of the record's person on its business date and returns its person key.
+    func sight(_ record: CleanRecord) -> String {
+        let day = StagingTable.businessDate(record)
+        if latest.map({ day > $0 }) ?? true { latest = day }
+        let person = record.person
+        return persons.sight(person, digest: hasher.digest(person), on: day)
     }
 }

@@ -71,7 +71,7 @@ struct FileLoad {
     private func stage(_ base: inout FileLedger) throws -> FileResult {
         let cleaner = try FileCleaner(path: file.url.path, name: file.name, source: file.source, rules: rules)
         let staged = try loader.stage(kind: file.source.kind) { w in
-            try cleaner.forEachClean { record, key in try w.writeRow(StagingTable.fields(record, personKey: key)) }
+            try cleaner.forEachCleanOverlapped { record, key in try w.writeRow { StagingTable.encode(record, personKey: key, into: &$0) } }
         }
         try ledger.quarantine(runId: runId, rejects: cleaner.rejects, issues: cleaner.issues)
         base.fingerprint = cleaner.reader.fingerprint

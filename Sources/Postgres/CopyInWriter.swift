@@ -6,7 +6,7 @@ import CLibPQ
 /// so a row costs no allocation and no round trip. Only `copyIn` creates writers.
 public struct CopyInWriter {
     /// Big enough to amortise the libpq call and the socket write, small enough to stay in cache.
-    static let flushThreshold = 1 << 20
+    public static let flushThreshold = 1 << 20
 
     private let connection: OpaquePointer
     private var encoder = CopyTextEncoder(capacity: flushThreshold + 64 * 1024)
@@ -19,6 +19,19 @@ public struct CopyInWriter {
     /// - Throws: `.copy` when libpq cannot send (the connection broke).
     public mutating func writeRow(_ fields: [String?]) throws(PostgresError) {
         encoder.append(row: fields)
+        try rowEnded()
+    }
+
+    /// Appends one row that `encode` writes field by field (numbers and dates straight into the
+    /// buffer, no `String` per field); this ends the row. Sends the buffer once it passes ~1 MiB.
+    /// - Throws: `.copy` when libpq cannot send (the connection broke).
+    public mutating func writeRow(_ encode: (inout CopyTextEncoder) -> Void) throws(PostgresError) {
+        encode(&encoder)
+        encoder.endRow()
+        try rowEnded()
+    }
+
+    private mutating func rowEnded() throws(PostgresError) {
         rowsWritten += 1
         if encoder.bytes.count >= Self.flushThreshold { try flush() }
     }

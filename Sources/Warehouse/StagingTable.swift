@@ -1,4 +1,5 @@
 import Cleanse
+import Postgres
 
 /// The staging table each kind of record is copied into, and the row it becomes there.
 /// Column order here must match the COPY column lists; a test checks them against the server.
@@ -14,19 +15,27 @@ public enum StagingTable {
         }
     }
 
-    /// The record as text fields for COPY, with the dedupe key of its person.
-    public static func fields(_ record: CleanRecord, personKey: String) -> [String?] {
+    /// Writes the record as one staging row, with the dedupe key of its person, straight into the
+    /// COPY buffer: numbers and times are printed into it, no `String` or array is made per row.
+    /// The text is what `String(_:)` and the values' `description` print, byte for byte.
+    public static func encode(_ record: CleanRecord, personKey: String, into row: inout CopyTextEncoder) {
         switch record {
         case .sales(let r):
-            [r.source.file, String(r.source.line), personKey, r.orderId, String(r.lineNo), r.orderDate.description,
-             r.storeCode, r.storeName, r.channel, r.sku, r.model, r.category, String(r.quantity),
-             r.unitPrice?.description, r.amount.description]
+            row.append(field: r.source.file); row.append(digits: r.source.line); row.append(field: personKey)
+            row.append(field: r.orderId); row.append(digits: r.lineNo); row.append(field: r.orderDate.description)
+            row.append(field: r.storeCode); row.append(field: r.storeName); row.append(field: r.channel)
+            row.append(field: r.sku); row.append(field: r.model); row.append(field: r.category)
+            row.append(digits: r.quantity); row.append(field: r.unitPrice?.description); row.append(field: r.amount.description)
         case .warranty(let r):
-            [r.source.file, String(r.source.line), personKey, r.cardId, r.registeredOn.description,
-             r.purchaseDate?.description, r.sku, r.model, r.category, r.serialNo, r.storeCode]
+            row.append(field: r.source.file); row.append(digits: r.source.line); row.append(field: personKey)
+            row.append(field: r.cardId); row.append(field: r.registeredOn.description); row.append(field: r.purchaseDate?.description)
+            row.append(field: r.sku); row.append(field: r.model); row.append(field: r.category)
+            row.append(field: r.serialNo); row.append(field: r.storeCode)
         case .contact(let r):
-            [r.source.file, String(r.source.line), personKey, r.attemptId, r.campaignCode, r.campaignName,
-             r.agentCode, r.agentName, r.calledAt.description, r.outcome.rawValue, r.saleAmount?.description]
+            row.append(field: r.source.file); row.append(digits: r.source.line); row.append(field: personKey)
+            row.append(field: r.attemptId); row.append(field: r.campaignCode); row.append(field: r.campaignName)
+            row.append(field: r.agentCode); row.append(field: r.agentName); row.append(timestamp: r.calledAt)
+            row.append(field: r.outcome.rawValue); row.append(field: r.saleAmount?.description)
         }
     }
 
