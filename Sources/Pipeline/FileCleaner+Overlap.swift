@@ -1,4 +1,5 @@
 import Cleanse
+import Dedupe
 import Foundation
 
 extension FileCleaner {
@@ -10,7 +11,7 @@ extension FileCleaner {
     /// COPY) on them in file order, as `forEachClean` does. Every count, reject and field issue is
     /// the same; the cleaner's tallies are final when this returns, because it waits for the
     /// reading thread in every case, including when `body` or the reading throws.
-    func forEachCleanOverlapped(batchSize: Int = 1024, _ body: (CleanRecord, String) throws -> Void) throws {
+    func forEachCleanOverlapped(batchSize: Int = 1024, _ body: (CleanRecord, PersonDigest) throws -> Void) throws {
         let channel = RecordBatchChannel(capacity: 4)
         let reader = ReaderHandoff(cleaner: self)
         let thread = Thread {

@@ -34,8 +34,8 @@ final class FileCleaner {
         cleanser.prefetchBatches(of: reader)
     }
 
-    /// Calls `body` with every clean record and the dedupe key of its person.
-    func forEachClean(_ body: (CleanRecord, String) throws -> Void) throws {
+    /// Calls `body` with every clean record and the digest of its person (its person key).
+    func forEachClean(_ body: (CleanRecord, PersonDigest) throws -> Void) throws {
         while let record = try nextClean() { try body(record, sight(record)) }
     }
 
@@ -55,11 +55,13 @@ final class FileCleaner {
         return nil
     }
 
-    /// Counts a sighting of the record's person on its business date and returns its person key.
-    func sight(_ record: CleanRecord) -> String {
+    /// Counts a sighting of the record's person on its business date and returns its digest.
+    func sight(_ record: CleanRecord) -> PersonDigest {
         let day = StagingTable.businessDate(record)
         if latest.map({ day > $0 }) ?? true { latest = day }
         let person = record.person
-        return persons.sight(person, digest: hasher.digest(person), on: day)
+        let digest = hasher.digest(person)
+        _ = persons.sight(person, digest: digest, on: day)
+        return digest
     }
 }

@@ -46,12 +46,13 @@ public enum ThroughputProbe {
         case .staging:
             let cleaner = try FileCleaner(path: file.path, name: file.lastPathComponent, source: source, rules: rules)
             // The COPY text itself, as the run's writer builds it, emptied as often as it sends.
-            var encoder = CopyTextEncoder(capacity: CopyInWriter.flushThreshold + 64 * 1024)
+            var encoder = CopyBinaryEncoder(capacity: BinaryCopyInWriter.flushThreshold + 64 * 1024)
             var encodedBytes = 0
+            let fields = StagingTable.fieldCount(for: kind)
             try cleaner.forEachClean { record, key in
-                StagingTable.encode(record, personKey: key, into: &encoder)
-                encoder.endRow()
-                if encoder.bytes.count >= CopyInWriter.flushThreshold { encodedBytes &+= encoder.bytes.count; encoder.removeAll() }
+                encoder.beginRow(fieldCount: fields)
+                try StagingTable.encode(record, personKey: key, into: &encoder)
+                if encoder.bytes.count >= BinaryCopyInWriter.flushThreshold { encodedBytes &+= encoder.bytes.count; encoder.removeAll() }
             }
             precondition(encodedBytes >= 0)
             rows = cleaner.read

@@ -1,9 +1,15 @@
 import Cleanse
+import Dedupe
 import Postgres
 
 /// The staging table each kind of record is copied into, and the row it becomes there.
 /// Column order here must match the COPY column lists; a test checks them against the server.
 public enum StagingTable {
+    /// The COPY a run stages the kind's rows with: binary, see `CopyBinaryEncoder` for why.
+    public static func binaryCopyStatement(for kind: SourceKind) -> String {
+        copyStatement(for: kind) + " (FORMAT binary)"
+    }
+
     public static func copyStatement(for kind: SourceKind) -> String {
         switch kind {
         case .sales:
@@ -15,27 +21,36 @@ public enum StagingTable {
         }
     }
 
-    /// Writes the record as one staging row, with the dedupe key of its person, straight into the
-    /// COPY buffer: numbers and times are printed into it, no `String` or array is made per row.
-    /// The text is what `String(_:)` and the values' `description` print, byte for byte.
-    public static func encode(_ record: CleanRecord, personKey: String, into row: inout CopyTextEncoder) {
+    /// How many columns `copyStatement(for:)` lists, the fields of every binary row.
+    public static func fieldCount(for kind: SourceKind) -> Int {
+        switch kind {
+        case .sales: 15
+        case .warranty, .contact: 11
+        }
+    }
+
+    /// Writes the record as one binary staging row, with the digest of its person as the uuid
+    /// person key. What the server stores is what the text COPY of the values' `description`
+    /// (and the key's 32 hex digits) stored: the same dates, times, numerics and text.
+    /// - Throws: for a value its column cannot hold, as the server would for its text.
+    public static func encode(_ record: CleanRecord, personKey: PersonDigest, into row: inout CopyBinaryEncoder) throws(PostgresError) {
         switch record {
         case .sales(let r):
-            row.append(field: r.source.file); row.append(digits: r.source.line); row.append(field: personKey)
-            row.append(field: r.orderId); row.append(digits: r.lineNo); row.append(field: r.orderDate.description)
-            row.append(field: r.storeCode); row.append(field: r.storeName); row.append(field: r.channel)
-            row.append(field: r.sku); row.append(field: r.model); row.append(field: r.category)
-            row.append(digits: r.quantity); row.append(field: r.unitPrice?.description); row.append(field: r.amount.description)
+            row.append(text: r.source.file); try row.append(int4: r.source.line); row.append(uuidHigh: personKey.high, low: personKey.low)
+            row.append(text: r.orderId); try row.append(int4: r.lineNo); try row.append(date: r.orderDate)
+            row.append(text: r.storeCode); row.append(text: r.storeName); row.append(text: r.channel)
+            row.append(text: r.sku); row.append(text: r.model); row.append(text: r.category)
+            try row.append(int4: r.quantity); row.append(money: r.unitPrice); row.append(money: r.amount)
         case .warranty(let r):
-            row.append(field: r.source.file); row.append(digits: r.source.line); row.append(field: personKey)
-            row.append(field: r.cardId); row.append(field: r.registeredOn.description); row.append(field: r.purchaseDate?.description)
-            row.append(field: r.sku); row.append(field: r.model); row.append(field: r.category)
-            row.append(field: r.serialNo); row.append(field: r.storeCode)
+            row.append(text: r.source.file); try row.append(int4: r.source.line); row.append(uuidHigh: personKey.high, low: personKey.low)
+            row.append(text: r.cardId); try row.append(date: r.registeredOn); try row.append(date: r.purchaseDate)
+            row.append(text: r.sku); row.append(text: r.model); row.append(text: r.category)
+            row.append(text: r.serialNo); row.append(text: r.storeCode)
         case .contact(let r):
-            row.append(field: r.source.file); row.append(digits: r.source.line); row.append(field: personKey)
-            row.append(field: r.attemptId); row.append(field: r.campaignCode); row.append(field: r.campaignName)
-            row.append(field: r.agentCode); row.append(field: r.agentName); row.append(timestamp: r.calledAt)
-            row.append(field: r.outcome.rawValue); row.append(field: r.saleAmount?.description)
+            row.append(text: r.source.file); try row.append(int4: r.source.line); row.append(uuidHigh: personKey.high, low: personKey.low)
+            row.append(text: r.attemptId); row.append(text: r.campaignCode); row.append(text: r.campaignName)
+            row.append(text: r.agentCode); row.append(text: r.agentName); try row.append(timestamp: r.calledAt)
+            row.append(text: r.outcome.rawValue); row.append(money: r.saleAmount)
         }
     }
 
