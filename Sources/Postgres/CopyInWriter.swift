@@ -68,15 +68,6 @@ extension CopyWriter where Encoder == CopyTextEncoder {
         encoder.append(row: fields)
         try rowEnded()
     }
-
-    /// Appends one row that `encode` writes field by field (numbers and dates straight into the
-    /// buffer, no `String` per field); this ends the row. Sends the buffer once it passes ~1 MiB.
-    /// - Throws: `.copy` when libpq cannot send (the connection broke).
-    public mutating func writeRow(_ encode: (inout CopyTextEncoder) -> Void) throws(PostgresError) {
-        encode(&encoder)
-        encoder.endRow()
-        try rowEnded()
-    }
 }
 
 extension CopyWriter where Encoder == CopyBinaryEncoder {

@@ -1,4 +1,5 @@
 import Cleanse
+import Dedupe
 import Extract
 import Foundation
 @testable import Pipeline
@@ -34,10 +35,10 @@ final class FileCleanerOverlapTests: XCTestCase {
     /// The staging text and tallies of a whole file, through either loop.
     private func staged(_ url: URL, overlapped: Bool, batchSize: Int = 1024) throws -> (text: [UInt8], read: Int, rejects: [Rejection], issues: [FieldIssue], persons: Int, latest: Day?) {
         let c = try cleaner(url)
-        var encoder = CopyTextEncoder()
-        let body: (CleanRecord, String) throws -> Void = { record, key in
-            StagingTable.encode(record, personKey: key, into: &encoder)
-            encoder.endRow()
+        var encoder = CopyBinaryEncoder()
+        let body: (CleanRecord, PersonDigest) throws -> Void = { record, key in
+            encoder.beginRow(fieldCount: StagingTable.fieldCount(for: .sales))
+            try StagingTable.encode(record, personKey: key, into: &encoder)
         }
         if overlapped { try c.forEachCleanOverlapped(batchSize: batchSize, body) } else { try c.forEachClean(body) }
         return (encoder.bytes, c.read, c.rejects, c.issues, c.persons.count, c.latest)

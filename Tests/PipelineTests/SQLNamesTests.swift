@@ -1,4 +1,5 @@
 import Cleanse
+import Dedupe
 import Foundation
 import TestSupport
 import Warehouse
@@ -38,11 +39,19 @@ final class SQLNamesTests: XCTestCase {
                                     agentName: nil, calledAt: LocalTimestamp(day: day, hour: 9, minute: 0, second: 0),
                                     person: Person(), outcome: .sold, saleAmount: Money(cents: 100))),
         ]
+        var hasher = PersonKeyHasher()
+        let digest = hasher.digest(Person())
         for (record, kind) in zip(records, SourceKind.allCases) {
             let listed = StagingTable.copyStatement(for: kind).split(separator: "(")[1].split(separator: ")")[0].split(separator: ",").count
-            var row = CopyTextEncoder()
-            StagingTable.encode(record, personKey: "k", into: &row)
-            XCTAssertEqual(row.bytes.split(separator: 0x09, omittingEmptySubsequences: false).count, listed, "\(kind)")
+            XCTAssertEqual(StagingTable.fieldCount(for: kind), listed, "\(kind)")
+            _ = try db.execute("BEGIN")
+            let stored = try db.copyInBinary(StagingTable.binaryCopyStatement(for: kind)) { w in
+                try w.writeRow(fieldCount: StagingTable.fieldCount(for: kind)) { row throws(PostgresError) in
+                    try StagingTable.encode(record, personKey: digest, into: &row)
+                }
+            }
+            XCTAssertEqual(stored, 1, "\(kind)")
+            _ = try db.execute("ROLLBACK")
         }
     }
 }
