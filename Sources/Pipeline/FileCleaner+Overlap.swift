@@ -7,8 +7,8 @@ extension FileCleaner {
     ///
     /// Staging a file was one thread doing everything (read, decode, cleanse, person keys, COPY
     /// text) while the server's COPY used a fraction of the other core. Here the second thread
-    /// reads and cleanses batches of records; this thread counts the persons and runs `body` (the
-    /// COPY) on them in file order, as `forEachClean` does. Every count, reject and field issue is
+    /// reads and cleanses batches of records and hashes their persons; this thread counts the
+    /// persons and runs `body` (the COPY) on them in file order, as `forEachClean` does. Every count, reject and field issue is
     /// the same; the cleaner's tallies are final when this returns, because it waits for the
     /// reading thread in every case, including when `body` or the reading throws.
     func forEachCleanOverlapped(batchSize: Int = 1024, _ body: (CleanRecord, PersonDigest) throws -> Void) throws {
@@ -17,10 +17,10 @@ extension FileCleaner {
         let thread = Thread {
             var failure: (any Error)?
             do {
-                var batch: [CleanRecord] = []
+                var batch: [HashedRecord] = []
                 batch.reserveCapacity(batchSize)
                 while let record = try reader.cleaner.nextClean() {
-                    batch.append(record)
+                    batch.append(HashedRecord(record: record, digest: reader.cleaner.personDigest(of: record)))
                     if batch.count == batchSize {
                         guard channel.put(batch) else { break }
                         batch.removeAll(keepingCapacity: true)
@@ -37,14 +37,24 @@ extension FileCleaner {
         thread.start()
         defer { channel.cancelAndWait() }
         while let batch = try channel.take() {
-            for record in batch { try body(record, sight(record)) }
+            for r in batch {
+                sight(r.record, digest: r.digest)
+                try body(r.record, r.digest)
+            }
         }
     }
 }
 
+/// A clean record and the digest of its person, as the reading thread hands them over.
+struct HashedRecord: Sendable {
+    let record: CleanRecord
+    let digest: PersonDigest
+}
+
 /// Lets the reading thread use the cleaner. Safe because the two threads touch disjoint state:
-/// the reading thread the reader, the cleanser and the read/reject/issue tallies; the calling
-/// thread only the person table, until it has waited for the reading thread to finish.
+/// the reading thread the reader, the cleanser, the person hasher and the read/reject/issue
+/// tallies; the calling thread only the person table and the latest date, until it has waited
+/// for the reading thread to finish.
 private struct ReaderHandoff: @unchecked Sendable {
     let cleaner: FileCleaner
 }
@@ -55,7 +65,7 @@ private struct ReaderHandoff: @unchecked Sendable {
 final class RecordBatchChannel: @unchecked Sendable {
     private let condition = NSCondition()
     private let capacity: Int
-    private var batches: [[CleanRecord]] = []
+    private var batches: [[HashedRecord]] = []
     private var head = 0
     private var finished = false
     private var failure: (any Error)?
@@ -64,7 +74,7 @@ final class RecordBatchChannel: @unchecked Sendable {
     init(capacity: Int) { self.capacity = capacity }
 
     /// Queues a batch; false when the consumer has gone (stop reading then).
-    func put(_ batch: [CleanRecord]) -> Bool {
+    func put(_ batch: [HashedRecord]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while batches.count - head >= capacity && !cancelled { condition.wait() }
@@ -84,7 +94,7 @@ final class RecordBatchChannel: @unchecked Sendable {
     }
 
     /// The next batch in order; nil at the end; the reader's error once every batch before it is taken.
-    func take() throws -> [CleanRecord]? {
+    func take() throws -> [HashedRecord]? {
         condition.lock()
         defer { condition.unlock() }
         while head == batches.count && !finished { condition.wait() }

@@ -36,7 +36,11 @@ final class FileCleaner {
 
     /// Calls `body` with every clean record and the digest of its person (its person key).
     func forEachClean(_ body: (CleanRecord, PersonDigest) throws -> Void) throws {
-        while let record = try nextClean() { try body(record, sight(record)) }
+        while let record = try nextClean() {
+            let digest = personDigest(of: record)
+            sight(record, digest: digest)
+            try body(record, digest)
+        }
     }
 
     /// Reads and cleanses records up to the next clean one (nil at the end of the file), counting
@@ -55,13 +59,15 @@ final class FileCleaner {
         return nil
     }
 
-    /// Counts a sighting of the record's person on its business date and returns its digest.
-    func sight(_ record: CleanRecord) -> PersonDigest {
+    /// The digest of the record's person: its person key.
+    func personDigest(of record: CleanRecord) -> PersonDigest {
+        hasher.digest(record.person)
+    }
+
+    /// Counts a sighting of the record's person (whose digest is `digest`) on its business date.
+    func sight(_ record: CleanRecord, digest: PersonDigest) {
         let day = StagingTable.businessDate(record)
         if latest.map({ day > $0 }) ?? true { latest = day }
-        let person = record.person
-        let digest = hasher.digest(person)
-        _ = persons.sight(person, digest: digest, on: day)
-        return digest
+        _ = persons.sight(record.person, digest: digest, on: day)
     }
 }
