@@ -34,8 +34,18 @@ final class FileCleaner {
         cleanser.prefetchBatches(of: reader)
     }
 
-    /// Calls `body` with every clean record and the dedupe key of its person.
-    func forEachClean(_ body: (CleanRecord, String) throws -> Void) throws {
+    /// Calls `body` with every clean record and the digest of its person (its person key).
+    func forEachClean(_ body: (CleanRecord, PersonDigest) throws -> Void) throws {
+        while let record = try nextClean() {
+            let digest = personDigest(of: record)
+            sight(record, digest: digest)
+            try body(record, digest)
+        }
+    }
+
+    /// Reads and cleanses records up to the next clean one (nil at the end of the file), counting
+    /// every record read and keeping the rejects and field issues on the way.
+    func nextClean() throws -> CleanRecord? {
         while let raw = try reader.next() {
             read += 1
             switch cleanser.cleanse(raw) {
@@ -43,15 +53,21 @@ final class FileCleaner {
                 rejects.append(r)
             case .clean(let record, let found):
                 if !found.isEmpty { issues.append(contentsOf: found) }
-                let day = StagingTable.businessDate(record)
-                if latest.map({ day > $0 }) ?? true { latest = day }
-                try body(record, sight(record.person, on: day))
+                return record
             }
         }
+        return nil
     }
 
-    /// Counts a sighting of `person` and returns its person key.
-    private func sight(_ person: Person, on day: Day) -> String {
-        persons.sight(person, digest: hasher.digest(person), on: day)
+    /// The digest of the record's person: its person key.
+    func personDigest(of record: CleanRecord) -> PersonDigest {
+        hasher.digest(record.person)
+    }
+
+    /// Counts a sighting of the record's person (whose digest is `digest`) on its business date.
+    func sight(_ record: CleanRecord, digest: PersonDigest) {
+        let day = StagingTable.businessDate(record)
+        if latest.map({ day > $0 }) ?? true { latest = day }
+        _ = persons.sight(record.person, digest: digest, on: day)
     }
 }

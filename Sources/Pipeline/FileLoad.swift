@@ -71,7 +71,10 @@ struct FileLoad {
     private func stage(_ base: inout FileLedger) throws -> FileResult {
         let cleaner = try FileCleaner(path: file.url.path, name: file.name, source: file.source, rules: rules)
         let staged = try loader.stage(kind: file.source.kind) { w in
-            try cleaner.forEachClean { record, key in try w.writeRow(StagingTable.fields(record, personKey: key)) }
+            let fields = StagingTable.fieldCount(for: file.source.kind)
+            try cleaner.forEachCleanOverlapped { record, key in
+                try w.writeRow(fieldCount: fields) { row throws(PostgresError) in try StagingTable.encode(record, personKey: key, into: &row) }
+            }
         }
         try ledger.quarantine(runId: runId, rejects: cleaner.rejects, issues: cleaner.issues)
         base.fingerprint = cleaner.reader.fingerprint

@@ -1,6 +1,7 @@
 import Cleanse
 import Extract
 import Foundation
+import Postgres
 import Warehouse
 
 /// Throughput of one file on one core, with no database: what `starcard bench extract` prints
@@ -44,11 +45,16 @@ public enum ThroughputProbe {
             rejected = cleanser.rejectedCount
         case .staging:
             let cleaner = try FileCleaner(path: file.path, name: file.lastPathComponent, source: source, rules: rules)
-            var fieldsRendered = 0
+            // The COPY text itself, as the run's writer builds it, emptied as often as it sends.
+            var encoder = CopyBinaryEncoder(capacity: BinaryCopyInWriter.flushThreshold + 64 * 1024)
+            var encodedBytes = 0
+            let fields = StagingTable.fieldCount(for: kind)
             try cleaner.forEachClean { record, key in
-                fieldsRendered &+= StagingTable.fields(record, personKey: key).count
+                encoder.beginRow(fieldCount: fields)
+                try StagingTable.encode(record, personKey: key, into: &encoder)
+                if encoder.bytes.count >= BinaryCopyInWriter.flushThreshold { encodedBytes &+= encoder.bytes.count; encoder.removeAll() }
             }
-            precondition(fieldsRendered >= 0)
+            precondition(encodedBytes >= 0)
             rows = cleaner.read
             rejected = cleaner.rejects.count
         }

@@ -8,6 +8,17 @@ extension PostgresConnection {
     ///   CONTEXT naming the COPY line and column; or whatever `body` threw, after cancelling the COPY
     ///   so the connection stays usable.
     public func copyIn(_ copyStatement: String, _ body: (inout CopyInWriter) throws -> Void) throws -> Int {
+        try copy(copyStatement, body)
+    }
+
+    /// Runs `copyStatement` (a `COPY ... FROM STDIN (FORMAT binary)`) and lets `body` write the
+    /// rows; returns and throws as `copyIn` does. A row that does not fit its columns (a field
+    /// count or type mismatch) is the server's error, with the COPY line.
+    public func copyInBinary(_ copyStatement: String, _ body: (inout BinaryCopyInWriter) throws -> Void) throws -> Int {
+        try copy(copyStatement, body)
+    }
+
+    private func copy<Encoder: CopyEncoding>(_ copyStatement: String, _ body: (inout CopyWriter<Encoder>) throws -> Void) throws -> Int {
         let start = PQexec(handle, copyStatement)
         let status = start.map(PQresultStatus)
         guard status == PGRES_COPY_IN else {
@@ -21,10 +32,10 @@ extension PostgresConnection {
         }
         PQclear(start)
 
-        var writer = CopyInWriter(connection: handle)
+        var writer = CopyWriter<Encoder>(connection: handle)
         do {
             try body(&writer)
-            try writer.flush()
+            try writer.finish()
         } catch {
             // The server's own complaint explains a failed send better than libpq's "connection
             // lost"; a caller's error is the caller's story and wins otherwise.

@@ -1,8 +1,15 @@
 import Cleanse
+import Dedupe
+import Postgres
 
 /// The staging table each kind of record is copied into, and the row it becomes there.
 /// Column order here must match the COPY column lists; a test checks them against the server.
 public enum StagingTable {
+    /// The COPY a run stages the kind's rows with: binary, see `CopyBinaryEncoder` for why.
+    public static func binaryCopyStatement(for kind: SourceKind) -> String {
+        copyStatement(for: kind) + " (FORMAT binary)"
+    }
+
     public static func copyStatement(for kind: SourceKind) -> String {
         switch kind {
         case .sales:
@@ -14,19 +21,36 @@ public enum StagingTable {
         }
     }
 
-    /// The record as text fields for COPY, with the dedupe key of its person.
-    public static func fields(_ record: CleanRecord, personKey: String) -> [String?] {
+    /// How many columns `copyStatement(for:)` lists, the fields of every binary row.
+    public static func fieldCount(for kind: SourceKind) -> Int {
+        switch kind {
+        case .sales: 15
+        case .warranty, .contact: 11
+        }
+    }
+
+    /// Writes the record as one binary staging row, with the digest of its person as the uuid
+    /// person key. What the server stores is what the text COPY of the values' `description`
+    /// (and the key's 32 hex digits) stored: the same dates, times, numerics and text.
+    /// - Throws: for a value its column cannot hold, as the server would for its text.
+    public static func encode(_ record: CleanRecord, personKey: PersonDigest, into row: inout CopyBinaryEncoder) throws(PostgresError) {
         switch record {
         case .sales(let r):
-            [r.source.file, String(r.source.line), personKey, r.orderId, String(r.lineNo), r.orderDate.description,
-             r.storeCode, r.storeName, r.channel, r.sku, r.model, r.category, String(r.quantity),
-             r.unitPrice?.description, r.amount.description]
+            row.append(text: r.source.file); try row.append(int4: r.source.line); row.append(uuidHigh: personKey.high, low: personKey.low)
+            row.append(text: r.orderId); try row.append(int4: r.lineNo); try row.append(date: r.orderDate)
+            row.append(text: r.storeCode); row.append(text: r.storeName); row.append(text: r.channel)
+            row.append(text: r.sku); row.append(text: r.model); row.append(text: r.category)
+            try row.append(int4: r.quantity); row.append(money: r.unitPrice); row.append(money: r.amount)
         case .warranty(let r):
-            [r.source.file, String(r.source.line), personKey, r.cardId, r.registeredOn.description,
-             r.purchaseDate?.description, r.sku, r.model, r.category, r.serialNo, r.storeCode]
+            row.append(text: r.source.file); try row.append(int4: r.source.line); row.append(uuidHigh: personKey.high, low: personKey.low)
+            row.append(text: r.cardId); try row.append(date: r.registeredOn); try row.append(date: r.purchaseDate)
+            row.append(text: r.sku); row.append(text: r.model); row.append(text: r.category)
+            row.append(text: r.serialNo); row.append(text: r.storeCode)
         case .contact(let r):
-            [r.source.file, String(r.source.line), personKey, r.attemptId, r.campaignCode, r.campaignName,
-             r.agentCode, r.agentName, r.calledAt.description, r.outcome.rawValue, r.saleAmount?.description]
+            row.append(text: r.source.file); try row.append(int4: r.source.line); row.append(uuidHigh: personKey.high, low: personKey.low)
+            row.append(text: r.attemptId); row.append(text: r.campaignCode); row.append(text: r.campaignName)
+            row.append(text: r.agentCode); row.append(text: r.agentName); try row.append(timestamp: r.calledAt)
+            row.append(text: r.outcome.rawValue); row.append(money: r.saleAmount)
         }
     }
 

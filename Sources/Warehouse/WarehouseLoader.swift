@@ -39,8 +39,8 @@ public struct WarehouseLoader {
     }
 
     /// Streams one file's clean rows into its staging table; returns the rows the server took.
-    public func stage(kind: SourceKind, _ body: (inout CopyInWriter) throws -> Void) throws -> Int {
-        try db.copyIn(StagingTable.copyStatement(for: kind), body)
+    public func stage(kind: SourceKind, _ body: (inout BinaryCopyInWriter) throws -> Void) throws -> Int {
+        try db.copyInBinary(StagingTable.binaryCopyStatement(for: kind), body)
     }
 
     /// Dedupe's history and persistence, in this run's transaction.

@@ -1,7 +1,9 @@
 import Cleanse
+import Dedupe
 import Foundation
 import TestSupport
 import Warehouse
+import Postgres
 import XCTest
 
 /// Every SQL name the Swift code relies on exists: scripts it loads by name, and the tables and
@@ -37,9 +39,19 @@ final class SQLNamesTests: XCTestCase {
                                     agentName: nil, calledAt: LocalTimestamp(day: day, hour: 9, minute: 0, second: 0),
                                     person: Person(), outcome: .sold, saleAmount: Money(cents: 100))),
         ]
+        var hasher = PersonKeyHasher()
+        let digest = hasher.digest(Person())
         for (record, kind) in zip(records, SourceKind.allCases) {
             let listed = StagingTable.copyStatement(for: kind).split(separator: "(")[1].split(separator: ")")[0].split(separator: ",").count
-            XCTAssertEqual(StagingTable.fields(record, personKey: "k").count, listed, "\(kind)")
+            XCTAssertEqual(StagingTable.fieldCount(for: kind), listed, "\(kind)")
+            _ = try db.execute("BEGIN")
+            let stored = try db.copyInBinary(StagingTable.binaryCopyStatement(for: kind)) { w in
+                try w.writeRow(fieldCount: StagingTable.fieldCount(for: kind)) { row throws(PostgresError) in
+                    try StagingTable.encode(record, personKey: digest, into: &row)
+                }
+            }
+            XCTAssertEqual(stored, 1, "\(kind)")
+            _ = try db.execute("ROLLBACK")
         }
     }
 }
