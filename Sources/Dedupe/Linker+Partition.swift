@@ -1,0 +1,75 @@
+import Cleanse
+
+/// The identity keys and block entries of one contiguous range of observations, in observation
+/// order, digests included: building the strings and hashing them is most of a link's work
+/// per observation, and ranges need nothing from each other.
+struct ObservationKeys {
+    var keyDigests: [KeyDigest] = []
+    var keyTexts: [String] = []
+    var keyNodes: [Int] = []
+    var blockDigests: [KeyDigest] = []
+    var blockTexts: [String] = []
+    var blockEntries: [(pinyin: String?, node: Int, isMobile: Bool)] = []
+
+    /// `distinct` are indices into `observations` (node i is `distinct[i]`); `nodes` the range.
+    init(_ observations: UnsafeBufferPointer<PersonObservation>, distinct: [Int], nodes: Range<Int>, rules: LinkRules) {
+        keyDigests.reserveCapacity(nodes.count * 3 / 2)
+        keyTexts.reserveCapacity(nodes.count * 3 / 2)
+        keyNodes.reserveCapacity(nodes.count * 3 / 2)
+        blockDigests.reserveCapacity(nodes.count * 2)
+        blockTexts.reserveCapacity(nodes.count * 2)
+        blockEntries.reserveCapacity(nodes.count * 2)
+        for node in nodes {
+            let o = observations.baseAddress! + distinct[node]
+            let identity = IdentityKeys(of: o.pointee.person, personKey: o.pointee.key, rules: rules)
+            for key in identity.keys {
+                keyDigests.append(KeyDigest(key))
+                keyTexts.append(key)
+                keyNodes.append(node)
+            }
+            for entry in identity.blocks {
+                blockDigests.append(KeyDigest(entry.block))
+                blockTexts.append(entry.block)
+                blockEntries.append((entry.pinyin, node, entry.block.utf8.first == UInt8(ascii: "m")))
+            }
+        }
+    }
+}
+
+/// The keys and blocks whose digests fall in one of `count` equal parts of the digest space,
+/// with the unions they call for. Each key and block lives in exactly one partition, so
+/// partitions are built and linked concurrently and their unions applied afterwards in partition
+/// order; union-find's partition does not depend on the order of unions, so the clusters are the
+/// same for any number of partitions.
+struct Partition {
+    var keys: KeyTable
+    var blocks: Blocks
+    /// Pairs of nodes found to be one person.
+    var unions: [(Int, Int)] = []
+    var stats = LinkStats()
+
+    static func owner(of digest: KeyDigest, among count: Int) -> Int {
+        // `DigestIndex` buckets by the low word; the high word picks the partition independently.
+        Int(truncatingIfNeeded: digest.high.multipliedFullWidth(by: UInt64(count)).high)
+    }
+
+    /// Partition `index` of `count`, filled from every range's keys in observation order, so a
+    /// key's first observation is the same whatever the ranges.
+    init(_ index: Int, of count: Int, from ranges: [ObservationKeys], observations: Int) {
+        // About 1.4 keys and up to 1.6 blocks per observation in generated data; the tables grow
+        // if a run has more.
+        keys = KeyTable(capacity: (observations + observations / 2) / count)
+        blocks = Blocks(capacity: observations * 2 / count)
+        for r in ranges {
+            for j in r.keyDigests.indices where Self.owner(of: r.keyDigests[j], among: count) == index {
+                let node = r.keyNodes[j]
+                let first = keys.record(r.keyDigests[j], r.keyTexts[j], observation: node)
+                if first != node { unions.append((node, first)) }
+            }
+            for j in r.blockDigests.indices where Self.owner(of: r.blockDigests[j], among: count) == index {
+                let e = r.blockEntries[j]
+                blocks.add(r.blockDigests[j], text: r.blockTexts[j], isMobile: e.isMobile, pinyin: e.pinyin, node: e.node)
+            }
+        }
+    }
+}
