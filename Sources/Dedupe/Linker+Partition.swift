@@ -2,14 +2,20 @@ import Cleanse
 
 /// The identity keys and block entries of one contiguous range of observations, in observation
 /// order, digests included: building the strings and hashing them is most of a link's work
-/// per observation, and ranges need nothing from each other.
-struct ObservationKeys {
-    var keyDigests: [KeyDigest] = []
-    var keyTexts: [String] = []
-    var keyNodes: [Int] = []
-    var blockDigests: [KeyDigest] = []
-    var blockTexts: [String] = []
-    var blockEntries: [(pinyin: String?, node: Int, isMobile: Bool)] = []
+/// per observation, and ranges need nothing from each other. A class, so the shard that built
+/// a range can also free it (`release`).
+final class ObservationKeys {
+    private(set) var keyDigests: [KeyDigest] = []
+    private(set) var keyTexts: [String] = []
+    private(set) var keyNodes: [Int] = []
+    private(set) var blockDigests: [KeyDigest] = []
+    private(set) var blockTexts: [String] = []
+    private(set) var blockEntries: [(pinyin: String?, node: Int, isMobile: Bool)] = []
+
+    func release() {
+        keyDigests = []; keyTexts = []; keyNodes = []
+        blockDigests = []; blockTexts = []; blockEntries = []
+    }
 
     /// `distinct` are indices into `observations` (node i is `distinct[i]`); `nodes` the range.
     init(_ observations: UnsafeBufferPointer<PersonObservation>, distinct: [Int], nodes: Range<Int>, rules: LinkRules) {
@@ -46,7 +52,8 @@ struct Partition {
     var blocks: Blocks
     /// Pairs of nodes found to be one person.
     var unions: [(Int, Int)] = []
-    var stats = LinkStats()
+    /// This partition's keys that no block covers, for the history request.
+    var unblockedKeys: [String] = []
 
     static func owner(of digest: KeyDigest, among count: Int) -> Int {
         // `DigestIndex` buckets by the low word; the high word picks the partition independently.
@@ -64,7 +71,12 @@ struct Partition {
             for j in r.keyDigests.indices where Self.owner(of: r.keyDigests[j], among: count) == index {
                 let node = r.keyNodes[j]
                 let first = keys.record(r.keyDigests[j], r.keyTexts[j], observation: node)
-                if first != node { unions.append((node, first)) }
+                if first != node {
+                    unions.append((node, first))
+                } else if IdentityKeys.split(r.keyTexts[j]) == nil {
+                    // First seen here (one observation never carries a key twice).
+                    unblockedKeys.append(r.keyTexts[j])
+                }
             }
             for j in r.blockDigests.indices where Self.owner(of: r.blockDigests[j], among: count) == index {
                 let e = r.blockEntries[j]

@@ -43,8 +43,8 @@ public enum Linker {
     static func link(_ observations: [PersonObservation], rules: LinkRules, shards: Int,
                      history: (HistoryRequest) throws -> IdentityMap) rethrows -> LinkResult {
         // Node i is observation obs[i]: distinct keys in key order.
-        let (obs, position) = canonicalOrder(observations)
         let shards = max(1, shards)
+        let (obs, position) = canonicalOrder(observations, shards: shards)
         var stats = LinkStats()
         stats.observations = obs.count
         stats.records = observations.reduce(0) { $0 + $1.count }
@@ -53,9 +53,11 @@ public enum Linker {
             Shards.map(shards) { ObservationKeys(all, distinct: obs, nodes: Shards.range($0, of: shards, count: obs.count), rules: rules) }
         }
         var parts = Shards.map(shards) { Partition($0, of: shards, from: ranges, observations: obs.count) }
+        // Millions of key strings: freed on the shards rather than one by one on this thread.
+        _ = Shards.map(shards) { ranges[$0].release() }
 
         let known = try history(HistoryRequest(
-            keys: parts.flatMap { $0.keys.texts.filter { IdentityKeys.split($0) == nil } },
+            keys: parts.flatMap(\.unblockedKeys),
             blocks: parts.flatMap(\.blocks.texts)))
         // A known key ties its first observation (and so every observation carrying it) to the
         // earlier customer; the union-find partition does not depend on the order of unions.
@@ -98,14 +100,14 @@ public enum Linker {
             stats.oversizedBlocks += within.stats.oversizedBlocks
         }
         return assign(obs.map { observations[$0].key }, position: position, keys: parts.map(\.keys), graph: &graph,
-                      known: known, stats: stats)
+                      known: known, stats: stats, shards: shards)
     }
 
     /// Indices of `observations` in person-key order, one per distinct key, so the result cannot
     /// depend on how the caller ordered, batched or repeated its input; and for each input, its
     /// position among them. Indices rather than copies: moving a Person retains ten strings.
-    private static func canonicalOrder(_ observations: [PersonObservation]) -> (distinct: [Int], position: [Int]) {
-        let order = KeyOrder.sortedIndices(observations.count) { observations[$0].key }
+    private static func canonicalOrder(_ observations: [PersonObservation], shards: Int) -> (distinct: [Int], position: [Int]) {
+        let order = KeyOrder.sortedIndices(observations.count, shards: shards) { observations[$0].key }
         var distinct: [Int] = []
         distinct.reserveCapacity(order.count)
         var position = [Int](repeating: 0, count: observations.count)
@@ -158,7 +160,7 @@ public enum Linker {
     }
 
     private static func assign(_ obs: [String], position: [Int], keys partitions: [KeyTable],
-                               graph: inout Graph, known: IdentityMap, stats: LinkStats) -> LinkResult {
+                               graph: inout Graph, known: IdentityMap, stats: LinkStats, shards: Int) -> LinkResult {
         var stats = stats
         // Observations are sorted, so clusters are numbered by their smallest person key.
         var clusterOfRoot = [Int](repeating: -1, count: graph.nodes.count)
@@ -204,7 +206,7 @@ public enum Linker {
         }
         // By customer, then key: a customer's few keys almost always differ in their first eight
         // bytes, so `KeyOrder` settles nearly every tie without comparing strings.
-        let order = KeyOrder.sortedIndices(unsorted.count, group: { unsorted[$0].customerId }, key: { unsorted[$0].key })
+        let order = KeyOrder.sortedIndices(unsorted.count, shards: shards, group: { unsorted[$0].customerId }, key: { unsorted[$0].key })
         let changed = order.map { unsorted[$0] }
         stats.clusters = clusterCount
         stats.merges = merges.count
