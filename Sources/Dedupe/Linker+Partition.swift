@@ -1,6 +1,6 @@
 import Cleanse
 
-/// The identity keys and block entries of one contiguous range of observations, in observation
+/// The identity keys and block entries of one contiguous range of observations, in the caller's
 /// order, digests included: building the strings and hashing them is most of a link's work
 /// per observation, and ranges need nothing from each other. A class, so the shard that built
 /// a range can also free it (`release`).
@@ -17,26 +17,28 @@ final class ObservationKeys {
         blockDigests = []; blockTexts = []; blockEntries = []
     }
 
-    /// `distinct` are indices into `observations` (node i is `distinct[i]`); `nodes` the range.
-    init(_ observations: UnsafeBufferPointer<PersonObservation>, distinct: [Int], nodes: Range<Int>, rules: LinkRules) {
-        keyDigests.reserveCapacity(nodes.count * 3 / 2)
-        keyTexts.reserveCapacity(nodes.count * 3 / 2)
-        keyNodes.reserveCapacity(nodes.count * 3 / 2)
-        blockDigests.reserveCapacity(nodes.count * 2)
-        blockTexts.reserveCapacity(nodes.count * 2)
-        blockEntries.reserveCapacity(nodes.count * 2)
-        for node in nodes {
-            let o = observations.baseAddress! + distinct[node]
-            let identity = IdentityKeys(of: o.pointee.person, personKey: o.pointee.key, rules: rules)
+    /// The observations `indices` of `observations` that stand for their node (`node[i]`; a
+    /// repeated person key is another index with the same node), walked in array order: the
+    /// persons are read where they lie, not hopping through a million of them in key order.
+    init(_ observations: UnsafeBufferPointer<PersonObservation>, indices: Range<Int>, node: [Int], distinct: [Int],
+         rules: LinkRules) {
+        keyDigests.reserveCapacity(indices.count * 3 / 2)
+        keyTexts.reserveCapacity(indices.count * 3 / 2)
+        keyNodes.reserveCapacity(indices.count * 3 / 2)
+        blockDigests.reserveCapacity(indices.count * 2)
+        blockTexts.reserveCapacity(indices.count * 2)
+        blockEntries.reserveCapacity(indices.count * 2)
+        for i in indices where distinct[node[i]] == i {
+            let identity = IdentityKeys(of: observations[i].person, personKey: observations[i].key, rules: rules)
             for key in identity.keys {
                 keyDigests.append(KeyDigest(key))
                 keyTexts.append(key)
-                keyNodes.append(node)
+                keyNodes.append(node[i])
             }
             for entry in identity.blocks {
                 blockDigests.append(KeyDigest(entry.block))
                 blockTexts.append(entry.block)
-                blockEntries.append((entry.pinyin, node, entry.block.utf8.first == UInt8(ascii: "m")))
+                blockEntries.append((entry.pinyin, node[i], entry.block.utf8.first == UInt8(ascii: "m")))
             }
         }
     }
@@ -60,8 +62,9 @@ struct Partition {
         Int(truncatingIfNeeded: digest.high.multipliedFullWidth(by: UInt64(count)).high)
     }
 
-    /// Partition `index` of `count`, filled from every range's keys in observation order, so a
-    /// key's first observation is the same whatever the ranges.
+    /// Partition `index` of `count`, filled from every range's keys in range order, so a key's
+    /// first observation is the same whatever the number of ranges (and any observation of a
+    /// key would do: all of them end up in one cluster).
     init(_ index: Int, of count: Int, from ranges: [ObservationKeys], observations: Int) {
         // About 1.4 keys and up to 1.6 blocks per observation in generated data; the tables grow
         // if a run has more.

@@ -50,7 +50,9 @@ public enum Linker {
         stats.records = observations.reduce(0) { $0 + $1.count }
 
         let ranges = observations.withUnsafeBufferPointer { all in
-            Shards.map(shards) { ObservationKeys(all, distinct: obs, nodes: Shards.range($0, of: shards, count: obs.count), rules: rules) }
+            Shards.map(shards) {
+                ObservationKeys(all, indices: Shards.range($0, of: shards, count: all.count), node: position, distinct: obs, rules: rules)
+            }
         }
         var parts = Shards.map(shards) { Partition($0, of: shards, from: ranges, observations: obs.count) }
         // Millions of key strings: freed on the shards rather than one by one on this thread.

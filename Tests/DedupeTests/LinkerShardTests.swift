@@ -33,6 +33,15 @@ final class LinkerShardTests: XCTestCase {
             XCTAssertEqual(Set(asked.keys).count, asked.keys.count, "\(shards) shards ask for a key twice")
             XCTAssertEqual(Set(asked.blocks).count, asked.blocks.count, "\(shards) shards ask for a block twice")
         }
+        // Ranges are cut in the caller's order; another order (repeats included) decides the same.
+        var shuffled = today + today.prefix(500)
+        shuffled.shuffle(using: &rng)
+        let reordered = Linker.link(shuffled, rules: .default, shards: 3) { history.subset(for: $0) }
+        XCTAssertEqual(reordered.assignment, reference.assignment)
+        XCTAssertEqual(reordered.newIdentityKeys.map(\.key), reference.newIdentityKeys.map(\.key))
+        XCTAssertEqual(reordered.newIdentityKeys.map(\.customerId), reference.newIdentityKeys.map(\.customerId))
+        XCTAssertEqual(reordered.merges.map { [$0.from, $0.to] }, reference.merges.map { [$0.from, $0.to] })
+        XCTAssertEqual(reordered.nextCustomerId, reference.nextCustomerId)
     }
 
     func testMoreShardsThanObservationsLinkLikeOne() {
