@@ -46,30 +46,39 @@ final class ObservationKeys {
 
 /// The keys and blocks whose digests fall in one of `count` equal parts of the digest space,
 /// with the unions they call for. Each key and block lives in exactly one partition, so
-/// partitions are built and linked concurrently and their unions applied afterwards in partition
+/// partitions are filled and linked concurrently and their unions applied afterwards in partition
 /// order; union-find's partition does not depend on the order of unions, so the clusters are the
-/// same for any number of partitions.
-struct Partition {
+/// same for any number of partitions. A class: each shard fills its own partition in place.
+final class Partition {
+    let index: Int
+    let count: Int
     var keys: KeyTable
     var blocks: Blocks
     /// Pairs of nodes found to be one person.
-    var unions: [(Int, Int)] = []
+    private(set) var unions: [(Int, Int)] = []
     /// This partition's keys that no block covers, for the history request.
-    var unblockedKeys: [String] = []
+    private(set) var unblockedKeys: [String] = []
 
     static func owner(of digest: KeyDigest, among count: Int) -> Int {
         // `DigestIndex` buckets by the low word; the high word picks the partition independently.
         Int(truncatingIfNeeded: digest.high.multipliedFullWidth(by: UInt64(count)).high)
     }
 
-    /// Partition `index` of `count`, filled from every range's keys in range order, so a key's
-    /// first observation is the same whatever the number of ranges (and any observation of a
-    /// key would do: all of them end up in one cluster).
-    init(_ index: Int, of count: Int, from ranges: [ObservationKeys], observations: Int) {
+    /// Partition `index` of `count`, sized for `observations`.
+    init(_ index: Int, of count: Int, observations: Int) {
+        self.index = index
+        self.count = count
         // About 1.4 keys and up to 1.6 blocks per observation in generated data; the tables grow
         // if a run has more.
         keys = KeyTable(capacity: (observations + observations / 2) / count)
         blocks = Blocks(capacity: observations * 2 / count)
+    }
+
+    /// Takes this partition's keys and blocks from `ranges`, in range order. Callers pass the
+    /// observations' ranges in one order whatever the number of shards, so a key's first
+    /// observation is the same (and any observation of a key would do: all of them end up in one
+    /// cluster).
+    func absorb(_ ranges: [ObservationKeys]) {
         for r in ranges {
             for j in r.keyDigests.indices where Self.owner(of: r.keyDigests[j], among: count) == index {
                 let node = r.keyNodes[j]

@@ -17,7 +17,9 @@ import Cleanse
 /// Blocking: observations are only compared within a block (one mobile, landline or address),
 /// and exact keys are joined through a dictionary, so the work is linear in the observations
 /// plus the squares of the (small, capped) name counts per block. Union-find over observations
-/// and earlier customers gives the clusters. The partition does not depend on input order;
+/// and earlier customers gives the clusters; blocks and keys are split by digest into partitions
+/// linked on all cores (`Partition`), their unions applied afterwards, so the cores change the
+/// time, never the clusters. The partition does not depend on input order;
 /// everything emitted is sorted, new ids go to clusters in order of their smallest person key,
 /// and a cluster holding several earlier customers keeps the lowest id and records the merges.
 public enum Linker {
@@ -49,14 +51,23 @@ public enum Linker {
         stats.observations = obs.count
         stats.records = observations.reduce(0) { $0 + $1.count }
 
-        let ranges = observations.withUnsafeBufferPointer { all in
-            Shards.map(shards) {
-                ObservationKeys(all, indices: Shards.range($0, of: shards, count: all.count), node: position, distinct: obs, rules: rules)
+        let parts = (0..<shards).map { Partition($0, of: shards, observations: obs.count) }
+        // The observations' keys go to the partitions a slice at a time: all of them at once
+        // would hold a few hundred MB of digests and entries at the run's memory peak.
+        let slice = max(1, observations.count / 8)
+        for start in stride(from: 0, to: observations.count, by: slice) {
+            let slice = start..<min(start + slice, observations.count)
+            let ranges = observations.withUnsafeBufferPointer { all in
+                Shards.map(shards) { shard in
+                    let range = Shards.range(shard, of: shards, count: slice.count)
+                    return ObservationKeys(all, indices: (slice.lowerBound + range.lowerBound)..<(slice.lowerBound + range.upperBound),
+                                           node: position, distinct: obs, rules: rules)
+                }
             }
+            _ = Shards.map(shards) { parts[$0].absorb(ranges) }
+            // Their key strings live on in the partitions; the rest is freed on the shards.
+            _ = Shards.map(shards) { ranges[$0].release() }
         }
-        var parts = Shards.map(shards) { Partition($0, of: shards, from: ranges, observations: obs.count) }
-        // Millions of key strings: freed on the shards rather than one by one on this thread.
-        _ = Shards.map(shards) { ranges[$0].release() }
 
         let known = try history(HistoryRequest(
             keys: parts.flatMap(\.unblockedKeys),
@@ -84,10 +95,9 @@ public enum Linker {
         }
 
         let agreement = NameAgreement(rules: rules)
-        let linked = parts
         let withinBlocks = Shards.map(shards) { p in
             var found = (unions: [(Int, Int)](), stats: LinkStats())
-            linked[p].blocks.forEachBlock { isMobile, entries in
+            parts[p].blocks.forEachBlock { isMobile, entries in
                 linkWithin(entries, isMobile: isMobile, agreement: agreement, rules: rules,
                            unions: &found.unions, stats: &found.stats)
             }
