@@ -16,10 +16,11 @@ struct KeyTable {
 
     var count: Int { texts.count }
 
-    /// Records `key` as carried by `observation`; returns the first observation that carried it.
-    mutating func record(_ key: String, observation: Int) -> Int {
+    /// Records `key` (whose digest is `digest`) as carried by `observation`; returns the first
+    /// observation that carried it.
+    mutating func record(_ digest: KeyDigest, _ key: String, observation: Int) -> Int {
         let next = Int32(texts.count)
-        let slot = slots.slot(KeyDigest(key), insertingIfAbsent: next)
+        let slot = slots.slot(digest, insertingIfAbsent: next)
         if slot == next {
             texts.append(key)
             firstObservation.append(Int32(observation))
@@ -50,20 +51,17 @@ struct Blocks {
 
     func contains(_ block: KeyDigest) -> Bool { index.slot(block) != nil }
 
-    /// Adds a block of this run, remembering its text the first time.
-    mutating func add(_ block: String, isMobile mobile: Bool, pinyin: String?, node: Int) {
-        if add(KeyDigest(block), isMobile: mobile, pinyin: pinyin, node: node) { texts.append(block) }
-    }
-
-    /// Adds an entry to a block; returns whether the block is new.
-    @discardableResult
-    mutating func add(_ block: KeyDigest, isMobile mobile: Bool, pinyin: String?, node: Int) -> Bool {
+    /// Adds an entry to the block with digest `block`, remembering `text` when the block is new.
+    /// History's entries pass no text: they only join blocks this run already has.
+    mutating func add(_ block: KeyDigest, text: String?, isMobile mobile: Bool, pinyin: String?, node: Int) {
         let next = isMobile.count
         let b = Int(index.slot(block, insertingIfAbsent: Int32(next)))
-        if b == next { isMobile.append(mobile) }
+        if b == next {
+            isMobile.append(mobile)
+            if let text { texts.append(text) }
+        }
         blockOf.append(b)
         entries.append(Entry(pinyin: pinyin, node: node))
-        return b == next
     }
 
     /// Calls `body` for every block with more than one entry, entries grouped by a counting sort.

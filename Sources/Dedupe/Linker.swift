@@ -17,7 +17,9 @@ import Cleanse
 /// Blocking: observations are only compared within a block (one mobile, landline or address),
 /// and exact keys are joined through a dictionary, so the work is linear in the observations
 /// plus the squares of the (small, capped) name counts per block. Union-find over observations
-/// and earlier customers gives the clusters. The partition does not depend on input order;
+/// and earlier customers gives the clusters; blocks and keys are split by digest into partitions
+/// linked on all cores (`Partition`), their unions applied afterwards, so the cores change the
+/// time, never the clusters. The partition does not depend on input order;
 /// everything emitted is sorted, new ids go to clusters in order of their smallest person key,
 /// and a cluster holding several earlier customers keeps the lowest id and records the merges.
 public enum Linker {
@@ -34,63 +36,90 @@ public enum Linker {
     /// a night then reads a few thousand keys instead of every key ever seen.
     public static func link(_ observations: [PersonObservation], rules: LinkRules = .default,
                             history: (HistoryRequest) throws -> IdentityMap) rethrows -> LinkResult {
+        try link(observations, rules: rules, shards: Shards.defaultCount, history: history)
+    }
+
+    /// The work is cut into `shards` pieces run concurrently: observation ranges build their keys,
+    /// digest partitions (`Partition`) collect keys and blocks and compare names within blocks.
+    /// The result does not depend on `shards`.
+    static func link(_ observations: [PersonObservation], rules: LinkRules, shards: Int,
+                     history: (HistoryRequest) throws -> IdentityMap) rethrows -> LinkResult {
         // Node i is observation obs[i]: distinct keys in key order.
-        let (obs, position) = canonicalOrder(observations)
+        let shards = max(1, shards)
+        let (obs, position) = canonicalOrder(observations, shards: shards)
         var stats = LinkStats()
         stats.observations = obs.count
         stats.records = observations.reduce(0) { $0 + $1.count }
 
-        var graph = Graph(observations: obs.count)
-        // About 1.4 keys and up to 1.6 blocks per observation in generated data; the tables grow
-        // if a run has more.
-        var keys = KeyTable(capacity: obs.count + obs.count / 2)
-        var blocks = Blocks(capacity: obs.count * 2)
-
-        for (i, o) in obs.enumerated() {
-            let identity = observations.withUnsafeBufferPointer {
-                IdentityKeys(of: $0[o].person, personKey: $0[o].key, rules: rules)
+        let parts = (0..<shards).map { Partition($0, of: shards, observations: obs.count) }
+        // The observations' keys go to the partitions a slice at a time: all of them at once
+        // would hold a few hundred MB of digests and entries at the run's memory peak.
+        let slice = max(1, observations.count / 8)
+        for start in stride(from: 0, to: observations.count, by: slice) {
+            let slice = start..<min(start + slice, observations.count)
+            let ranges = observations.withUnsafeBufferPointer { all in
+                Shards.map(shards) { shard in
+                    let range = Shards.range(shard, of: shards, count: slice.count)
+                    return ObservationKeys(all, indices: (slice.lowerBound + range.lowerBound)..<(slice.lowerBound + range.upperBound),
+                                           node: position, distinct: obs, rules: rules)
+                }
             }
-            for key in identity.keys {
-                let first = keys.record(key, observation: i)
-                if first != i { graph.nodes.union(i, first) }
-            }
-            for entry in identity.blocks {
-                blocks.add(entry.block, isMobile: entry.block.hasPrefix("m:"), pinyin: entry.pinyin, node: i)
-            }
+            _ = Shards.map(shards) { parts[$0].absorb(ranges) }
+            // Their key strings live on in the partitions; the rest is freed on the shards.
+            _ = Shards.map(shards) { ranges[$0].release() }
         }
 
         let known = try history(HistoryRequest(
-            keys: keys.texts.filter { IdentityKeys.split($0) == nil },
-            blocks: blocks.texts))
+            keys: parts.flatMap(\.unblockedKeys),
+            blocks: parts.flatMap(\.blocks.texts)))
         // A known key ties its first observation (and so every observation carrying it) to the
         // earlier customer; the union-find partition does not depend on the order of unions.
-        keys.known = known.keys.isEmpty ? Array(repeating: nil, count: keys.count) : keys.texts.map { known.keys[$0] }
-        for (slot, id) in keys.known.enumerated() {
-            guard let id else { continue }
-            graph.nodes.union(Int(keys.firstObservation[slot]), graph.node(customer: id))
+        var graph = Graph(observations: obs.count)
+        for p in parts.indices {
+            parts[p].keys.known = known.keys.isEmpty ? Array(repeating: nil, count: parts[p].keys.count)
+                : parts[p].keys.texts.map { known.keys[$0] }
+            for (slot, id) in parts[p].keys.known.enumerated() {
+                guard let id else { continue }
+                graph.nodes.union(Int(parts[p].keys.firstObservation[slot]), graph.node(customer: id))
+            }
         }
         // History's names on this run's numbers and addresses take part in name agreement, so a
         // typo today still finds yesterday's customer and a nameless record counts every name.
         for (key, id) in known.keys {
             guard let (block, pinyin) = IdentityKeys.split(key) else { continue }
             let digest = KeyDigest(block)
-            guard blocks.contains(digest) else { continue }
-            blocks.add(digest, isMobile: block.hasPrefix("m:"), pinyin: String(pinyin), node: graph.node(customer: id))
+            let p = Partition.owner(of: digest, among: shards)
+            guard parts[p].blocks.contains(digest) else { continue }
+            parts[p].blocks.add(digest, text: nil, isMobile: block.hasPrefix("m:"), pinyin: String(pinyin),
+                                node: graph.node(customer: id))
         }
 
         let agreement = NameAgreement(rules: rules)
-        blocks.forEachBlock { isMobile, entries in
-            linkWithin(entries, isMobile: isMobile, agreement: agreement, rules: rules, graph: &graph, stats: &stats)
+        let withinBlocks = Shards.map(shards) { p in
+            var found = (unions: [(Int, Int)](), stats: LinkStats())
+            parts[p].blocks.forEachBlock { isMobile, entries in
+                linkWithin(entries, isMobile: isMobile, agreement: agreement, rules: rules,
+                           unions: &found.unions, stats: &found.stats)
+            }
+            return found
         }
-        return assign(obs.map { observations[$0].key }, position: position, keys: keys, graph: &graph,
-                      known: known, stats: stats)
+        for (part, within) in zip(parts, withinBlocks) {
+            for (a, b) in part.unions { graph.nodes.union(a, b) }
+            for (a, b) in within.unions { graph.nodes.union(a, b) }
+            stats.pairsCompared += within.stats.pairsCompared
+            stats.fuzzyNameLinks += within.stats.fuzzyNameLinks
+            stats.namelessLinked += within.stats.namelessLinked
+            stats.oversizedBlocks += within.stats.oversizedBlocks
+        }
+        return assign(obs.map { observations[$0].key }, position: position, keys: parts.map(\.keys), graph: &graph,
+                      known: known, stats: stats, shards: shards)
     }
 
     /// Indices of `observations` in person-key order, one per distinct key, so the result cannot
     /// depend on how the caller ordered, batched or repeated its input; and for each input, its
     /// position among them. Indices rather than copies: moving a Person retains ten strings.
-    private static func canonicalOrder(_ observations: [PersonObservation]) -> (distinct: [Int], position: [Int]) {
-        let order = KeyOrder.sortedIndices(observations.count) { observations[$0].key }
+    private static func canonicalOrder(_ observations: [PersonObservation], shards: Int) -> (distinct: [Int], position: [Int]) {
+        let order = KeyOrder.sortedIndices(observations.count, shards: shards) { observations[$0].key }
         var distinct: [Int] = []
         distinct.reserveCapacity(order.count)
         var position = [Int](repeating: 0, count: observations.count)
@@ -103,7 +132,7 @@ public enum Linker {
 
     private static func linkWithin(_ entries: ArraySlice<Blocks.Entry>, isMobile: Bool,
                                    agreement: NameAgreement, rules: LinkRules,
-                                   graph: inout Graph, stats: inout LinkStats) {
+                                   unions: inout [(Int, Int)], stats: inout LinkStats) {
         guard entries.count > 1 else { return }
         var nodesByName: [String: [Int]] = [:]
         var romanised: Set<String> = []
@@ -118,7 +147,7 @@ public enum Linker {
         let names = nodesByName.keys.sorted()
         let representative = names.map { name -> Int in
             let nodes = nodesByName[name]!
-            for n in nodes.dropFirst() { graph.nodes.union(nodes[0], n) }
+            for n in nodes.dropFirst() { unions.append((nodes[0], n)) }
             return nodes[0]
         }
         guard names.count <= rules.maxNamesPerBlock else { stats.oversizedBlocks += 1; return }
@@ -133,17 +162,17 @@ public enum Linker {
                 stats.fuzzyNameLinks += 1
                 if groups.find(i) != groups.find(j) { groupCount -= 1 }
                 groups.union(i, j)
-                graph.nodes.union(representative[i], representative[j])
+                unions.append((representative[i], representative[j]))
             }
         }
         if isMobile, rules.linkNamelessMobile, groupCount == 1, !nameless.isEmpty {
-            for n in nameless { graph.nodes.union(n, representative[0]) }
+            for n in nameless { unions.append((n, representative[0])) }
             stats.namelessLinked += nameless.count
         }
     }
 
-    private static func assign(_ obs: [String], position: [Int], keys: KeyTable,
-                               graph: inout Graph, known: IdentityMap, stats: LinkStats) -> LinkResult {
+    private static func assign(_ obs: [String], position: [Int], keys partitions: [KeyTable],
+                               graph: inout Graph, known: IdentityMap, stats: LinkStats, shards: Int) -> LinkResult {
         var stats = stats
         // Observations are sorted, so clusters are numbered by their smallest person key.
         var clusterOfRoot = [Int](repeating: -1, count: graph.nodes.count)
@@ -181,13 +210,15 @@ public enum Linker {
         let customers = position.map { customerOfObservation[$0] }
 
         var unsorted: [(key: String, customerId: Int64)] = []
-        for slot in 0..<keys.count {
-            let id = customerOfCluster[clusterOfObservation[Int(keys.firstObservation[slot])]]
-            if keys.known[slot] != id { unsorted.append((keys.texts[slot], id)) }
+        for keys in partitions {
+            for slot in 0..<keys.count {
+                let id = customerOfCluster[clusterOfObservation[Int(keys.firstObservation[slot])]]
+                if keys.known[slot] != id { unsorted.append((keys.texts[slot], id)) }
+            }
         }
         // By customer, then key: a customer's few keys almost always differ in their first eight
         // bytes, so `KeyOrder` settles nearly every tie without comparing strings.
-        let order = KeyOrder.sortedIndices(unsorted.count, group: { unsorted[$0].customerId }, key: { unsorted[$0].key })
+        let order = KeyOrder.sortedIndices(unsorted.count, shards: shards, group: { unsorted[$0].customerId }, key: { unsorted[$0].key })
         let changed = order.map { unsorted[$0] }
         stats.clusters = clusterCount
         stats.merges = merges.count

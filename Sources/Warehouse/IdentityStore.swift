@@ -43,22 +43,40 @@ public struct IdentityStore {
     /// Copies the linked persons, the customers' incoming attributes, the identity keys whose
     /// customer is new or changed, and the merges into place. `persons` are the sightings `link`
     /// was computed from, in the same order; `known` is the history `link` was given.
+    ///
+    /// The customers' attributes are gathered on another core while the persons and identity
+    /// keys stream in, since the server, not this process, is the busy one then.
     func persist(persons: [PersonSighting], link: LinkResult, known: IdentityMap) throws {
         guard persons.count == link.customers.count else {
             throw WarehouseError.unexpected("dedupe linked \(link.customers.count) persons, the run has \(persons.count)")
         }
+        let ids = link.customers
+        let customers = Background { IncomingCustomer.build(persons, customers: ids) }
         _ = try logger.timed("copy persons") {
             try db.copyIn(CopyStatements.person) { w in
-                for (s, id) in zip(persons, link.customers) { try w.writeRow([s.key, String(id)]) }
-            }
-        }
-        let customers = logger.timed("incoming customers") { IncomingCustomer.build(persons, customers: link.customers) }
-        _ = try logger.timed("copy customers") {
-            try db.copyIn(CopyStatements.customer) { w in
-                for c in customers { try w.writeRow(c.copyFields) }
+                // One row array reused, and only the key read from each sighting: iterating the
+                // sightings themselves copies each one, a dozen retains per row.
+                var row: [String?] = [nil, nil]
+                try persons.withUnsafeBufferPointer { persons in
+                    for i in persons.indices {
+                        row[0] = persons[i].key
+                        row[1] = String(ids[i])
+                        try w.writeRow(row)
+                    }
+                }
             }
         }
         try persistKeys(link.newIdentityKeys, known: known)
+        let incoming = logger.timed("incoming customers") { customers.wait() }
+        _ = try logger.timed("copy customers") {
+            try db.copyIn(CopyStatements.customer) { w in
+                var row: [String?] = []
+                for c in incoming {
+                    c.copyFields(into: &row)
+                    try w.writeRow(row)
+                }
+            }
+        }
         if !link.merges.isEmpty {
             _ = try db.copyIn(CopyStatements.merges) { w in
                 for m in link.merges { try w.writeRow([String(m.from), String(m.to)]) }
@@ -69,8 +87,9 @@ public struct IdentityStore {
     /// Keys never seen before go straight into the warehouse with COPY; the few known keys that
     /// now point elsewhere (their customer was merged) are updated through staging.
     private func persistKeys(_ changed: [(key: String, customerId: Int64)], known: IdentityMap) throws {
-        var fresh = changed.filter { known.keys[$0.key] == nil }
-        let moved = changed.filter { known.keys[$0.key] != nil }
+        // A first run knows no keys: nothing to look up in a million-key pass.
+        var fresh = known.keys.isEmpty ? changed : changed.filter { known.keys[$0.key] == nil }
+        let moved = known.keys.isEmpty ? [] : changed.filter { known.keys[$0.key] != nil }
         if !fresh.isEmpty {
             let run = try db.query("SELECT current_setting('starcard.run_id')").rows.first?[0] ?? nil
             try logger.timed("copy identity keys") {
@@ -80,7 +99,12 @@ public struct IdentityStore {
                 let bulk = try db.query("SELECT dw.begin_identity_bulk_load()").rows.first?[0] == "t"
                 if !bulk { fresh.sort { $0.key < $1.key } }
                 _ = try db.copyIn(CopyStatements.newIdentityKeys) { w in
-                    for k in fresh { try w.writeRow([k.key, String(k.customerId), run]) }
+                    var row: [String?] = [nil, nil, run]
+                    for k in fresh {
+                        row[0] = k.key
+                        row[1] = String(k.customerId)
+                        try w.writeRow(row)
+                    }
                 }
                 if bulk { try db.execute("SELECT dw.end_identity_bulk_load()") }
             }
