@@ -27,6 +27,8 @@ struct PersonTable {
 
     /// Adds another table's sightings (a file's, into the run's).
     mutating func absorb(_ other: PersonTable) {
+        // The run's table starts empty: the first file's becomes it whole instead of entry by entry.
+        guard !sightings.isEmpty else { self = other; return }
         for (digest, slot) in other.slots {
             let s = other.sightings[slot]
             if let mine = slots[digest] {

@@ -27,18 +27,21 @@ struct RunTransaction {
         for file in files {
             runner.progress?.fileStarted(file.name, bytes: file.bytes)
             let t0 = Date()
-            var result = try logger.timed("stage \(file.name)") {
-                try FileLoad(file: file, rules: runner.config.cleanse, loader: loader, ledger: ledger,
-                             db: db, runId: runId, logger: logger).run(knownFingerprints: fingerprints)
+            // The step includes adding the file's persons to the run's, work of this file that no
+            // step showed before.
+            let result = try logger.timed("stage \(file.name)") {
+                var result = try FileLoad(file: file, rules: runner.config.cleanse, loader: loader, ledger: ledger,
+                                          db: db, runId: runId, logger: logger).run(knownFingerprints: fingerprints)
+                if result.ledger.status == .loaded, let fp = result.ledger.fingerprint {
+                    fingerprints[fp] = file.name
+                    persons.absorb(result.persons)
+                    if let d = result.latestDay { latest = max(latest ?? d, d) }
+                }
+                // The file's own person table is in the run's now: keeping it would hold every
+                // file's persons twice until the run ends.
+                result.persons = PersonTable()
+                return result
             }
-            if result.ledger.status == .loaded, let fp = result.ledger.fingerprint {
-                fingerprints[fp] = file.name
-                persons.absorb(result.persons)
-                if let d = result.latestDay { latest = max(latest ?? d, d) }
-            }
-            // The file's own person table is in the run's now: keeping it would hold every file's
-            // persons twice until the run ends.
-            result.persons = PersonTable()
             results.append(result)
             runner.progress?.fileFinished(result.ledger, seconds: Date().timeIntervalSince(t0))
         }
@@ -46,10 +49,10 @@ struct RunTransaction {
         runner.progress?.stage("dedupe")
         let sightings = persons.sightings
         persons = PersonTable()
-        let observations = sightings.map { PersonObservation(key: $0.key, person: $0.person, count: $0.count) }
         var known = IdentityMap.empty
-        let link = try logger.timed("link \(observations.count) persons") {
-            try Linker.link(observations, rules: runner.config.link) { request in
+        let link = try logger.timed("link \(sightings.count) persons") {
+            let observations = sightings.map { PersonObservation(key: $0.key, person: $0.person, count: $0.count) }
+            return try Linker.link(observations, rules: runner.config.link) { request in
                 known = try logger.timed("identity map") { try loader.identity.history(for: request) }
                 return known
             }
