@@ -92,7 +92,9 @@ public struct WarehouseLoader {
     /// The run samples a fifth of what the server would (statistics target 20): a month partition
     /// of a million-line fact is small enough that the default sample reads all of it, and the run
     /// needs row counts and rough distributions, not fine histograms (the two big facts: 2.3 → 0.9 s).
-    /// Autovacuum's own ANALYZE, at the server's target, follows once the run has committed.
+    /// Autovacuum's own ANALYZE, at the server's target, follows for the month partitions and the
+    /// other tables once the run has committed (it never analyses a partitioned parent: those keep
+    /// the run's sample until the next run that grows them by a tenth).
     public func analyze(rowsLoaded: [String: Int]) throws {
         var stale: [String] = []
         for (table, added) in rowsLoaded.sorted(by: { $0.key < $1.key }) where added > 0 {
