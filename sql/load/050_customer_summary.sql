@@ -115,27 +115,37 @@ ANALYZE stats_customers;
 
 DELETE FROM dw.customer_stats WHERE customer_id = ANY (ARRAY(SELECT customer_id FROM stats_customers));
 
-INSERT INTO dw.customer_stats
-SELECT d.customer_id, d.first_purchase, d.last_purchase, d.orders, d.revenue_cny, d.revenue_12m_cny,
-       d.sale_days, d.first_sale_day, d.line_revenue_12m_cny, d.line_revenue_prior_12m_cny,
-       coalesce(c.categories_owned, 0)
-FROM (SELECT customer_id,
-             min(day) FILTER (WHERE orders > 0) AS first_purchase, max(day) FILTER (WHERE orders > 0) AS last_purchase,
-             sum(orders) AS orders, sum(order_revenue_cny) AS revenue_cny,
-             sum(order_revenue_cny) FILTER (WHERE day > (SELECT etl.as_of_date()) - 365) AS revenue_12m_cny,
-             count(*) AS sale_days, min(day) AS first_sale_day,
-             sum(line_revenue_cny) FILTER (WHERE day > (SELECT etl.as_of_date()) - 365) AS line_revenue_12m_cny,
-             sum(line_revenue_cny) FILTER (WHERE day > (SELECT etl.as_of_date()) - 730 AND day <= (SELECT etl.as_of_date()) - 365)
-                 AS line_revenue_prior_12m_cny
-      FROM dw.customer_day_sales
-      WHERE (SELECT rebuild FROM summary_basis) OR customer_id IN (SELECT customer_id FROM stats_customers)
-      GROUP BY customer_id) d
-LEFT JOIN (SELECT customer_id, count(*) AS categories_owned
-           FROM dw.customer_category
-           WHERE bought IS NOT NULL
-             AND ((SELECT rebuild FROM summary_basis) OR customer_id IN (SELECT customer_id FROM stats_customers))
-           GROUP BY customer_id) c USING (customer_id)
-ORDER BY d.customer_id;
+-- The customers to fold are either all of them (a rebuild) or the few above, named by key so a
+-- night goes down the primary keys (= ANY (ARRAY(...))); an "everyone OR these" filter would read
+-- both tables whole every night (0.3 s). One statement text, the scope put in by format().
+DO $do$
+DECLARE
+    scope text := CASE WHEN (SELECT rebuild FROM summary_basis) THEN 'true'
+                       ELSE 'customer_id = ANY (ARRAY(SELECT customer_id FROM stats_customers))' END;
+BEGIN
+    EXECUTE format($sql$
+        INSERT INTO dw.customer_stats
+        SELECT d.customer_id, d.first_purchase, d.last_purchase, d.orders, d.revenue_cny, d.revenue_12m_cny,
+               d.sale_days, d.first_sale_day, d.line_revenue_12m_cny, d.line_revenue_prior_12m_cny,
+               coalesce(c.categories_owned, 0)
+        FROM (SELECT customer_id,
+                     min(day) FILTER (WHERE orders > 0) AS first_purchase, max(day) FILTER (WHERE orders > 0) AS last_purchase,
+                     sum(orders) AS orders, sum(order_revenue_cny) AS revenue_cny,
+                     sum(order_revenue_cny) FILTER (WHERE day > (SELECT etl.as_of_date()) - 365) AS revenue_12m_cny,
+                     count(*) AS sale_days, min(day) AS first_sale_day,
+                     sum(line_revenue_cny) FILTER (WHERE day > (SELECT etl.as_of_date()) - 365) AS line_revenue_12m_cny,
+                     sum(line_revenue_cny) FILTER (WHERE day > (SELECT etl.as_of_date()) - 730 AND day <= (SELECT etl.as_of_date()) - 365)
+                         AS line_revenue_prior_12m_cny
+              FROM dw.customer_day_sales
+              WHERE %1$s
+              GROUP BY customer_id) d
+        LEFT JOIN (SELECT customer_id, count(*) AS categories_owned
+                   FROM dw.customer_category
+                   WHERE bought IS NOT NULL AND %1$s
+                   GROUP BY customer_id) c USING (customer_id)
+        ORDER BY d.customer_id
+    $sql$, scope);
+END $do$;
 
 DELETE FROM dw.customer_summary_dirty;
 DELETE FROM dw.customer_summary_state;
