@@ -83,13 +83,8 @@ WITH due_by AS MATERIALIZED (
            -- percentile_disc(f) returns the value at position ceil(f · n): half a row before each end.
            array_agg((q * (n / 5) + least(q, n % 5) - 0.5) / n ORDER BY q) AS quintile_ends,
            10::numeric ^ revenue_scale AS revenue_unit,
-           -- K for each tier share: the largest count of greater rows that percent_rank() lets pass.
-           (SELECT coalesce(max(k), -1) FROM generate_series(greatest(floor(current_share * (n - 1))::bigint - 1, 0),
-                                                          least(floor(current_share * (n - 1))::bigint + 1, n - 1)) k
-            WHERE CASE WHEN n = 1 THEN 0 ELSE k::float8 / (n - 1) END < current_share) AS current_k,
-           (SELECT coalesce(max(k), -1) FROM generate_series(greatest(floor(potential_share * (n - 1))::bigint - 1, 0),
-                                                          least(floor(potential_share * (n - 1))::bigint + 1, n - 1)) k
-            WHERE CASE WHEN n = 1 THEN 0 ELSE k::float8 / (n - 1) END < potential_share) AS potential_k
+           marts.percent_rank_passing(current_share, n) AS current_k,
+           marts.percent_rank_passing(potential_share, n) AS potential_k
     FROM (SELECT count(*) AS n, max(scale(revenue_cny)) AS revenue_scale,
                  current_setting('starcard.current_high_share')::float8 AS current_share,
                  current_setting('starcard.potential_high_share')::float8 AS potential_share

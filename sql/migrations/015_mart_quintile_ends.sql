@@ -43,3 +43,13 @@ CREATE FUNCTION marts.round_half_up(x float8, decimals integer) RETURNS numeric
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT floor(x * 10::float8 ^ decimals + 0.5)::bigint * 10::numeric ^ (-decimals)
 $$;
+
+-- percent_rank() < share holds for a row exactly when fewer than share · (n − 1) rows are greater:
+-- this is the largest such count K that passes percent_rank's own float8 test, K / (n − 1) < share
+-- (0 / 0 counts as 0, as percent_rank gives a lone row 0), or −1 when none does (a share of 0).
+CREATE FUNCTION marts.percent_rank_passing(share float8, n bigint) RETURNS bigint
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT coalesce(max(k), -1)
+    FROM generate_series(greatest(floor(share * (n - 1))::bigint - 1, 0), least(floor(share * (n - 1))::bigint + 1, n - 1)) k
+    WHERE CASE WHEN n = 1 THEN 0 ELSE k::float8 / (n - 1) END < share
+$$;
