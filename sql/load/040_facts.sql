@@ -27,6 +27,15 @@ CREATE TEMP TABLE run_person ON COMMIT DROP AS
 SELECT p.person_key, p.customer_id, c.customer_key
 FROM staging.stg_person p
 JOIN dw.dim_customer c ON c.customer_id = p.customer_id AND c.is_current;
+-- On a night the anti joins below against the (non-empty) natural-key tables are estimated to keep
+-- about one staged row, so the planner probes run_person by scanning it whole for every row it
+-- keeps: 12k contact attempts x 18k persons took 0.5 s. The key makes each probe one lookup. A first
+-- load, whose key tables are empty and estimates right, hash-joins the 1.2M persons without one.
+DO $$ BEGIN
+    IF etl.has_rows('dw.sales_line_key') OR etl.has_rows('dw.contact_attempt_key') THEN
+        ALTER TABLE run_person ADD PRIMARY KEY (person_key);
+    END IF;
+END $$;
 ANALYZE run_person;
 
 WITH inserted AS (
