@@ -22,7 +22,7 @@ final class MartQuintileTests: XCTestCase {
     /// n customers whose dates, order counts and amounts repeat in short cycles, so every ordering
     /// has runs of ties across quintile ends; ids are scattered so id order is not insertion order.
     private func scoredMart(customers n: Int, currentShare: String, potentialShare: String,
-                            revenueScale: Int = 2) throws -> (mart: [[String?]], windows: [[String?]]) {
+                            amount: String = "100.00 + (i % 4) * 150.25") throws -> (mart: [[String?]], windows: [[String?]]) {
         let db = try PostgresConnection.connect(Self.migrated)
         try db.execute("BEGIN")
         defer { try? db.execute("ROLLBACK") }
@@ -30,7 +30,6 @@ final class MartQuintileTests: XCTestCase {
             SELECT set_config('starcard.run_id', '1', true), set_config('starcard.as_of', '2025-06-30', true),
                    set_config('starcard.current_high_share', $1, true), set_config('starcard.potential_high_share', $2, true)
             """, [currentShare, potentialShare])
-        let amount = revenueScale == 2 ? "100.00 + (i % 4) * 150.25" : "100 + (i % 4) * 150.2575"
         try db.execute("""
             INSERT INTO dw.dim_customer (customer_key, customer_id, name, valid_from)
             SELECT i, (i * 7919) % 100003, 'c' || i, date '2020-01-01' FROM generate_series(1, \(n)) i;
@@ -84,8 +83,19 @@ final class MartQuintileTests: XCTestCase {
 
     func testRevenueWithFourDecimalsKeepsItsTiesAndOrder() throws {
         // TWD amounts converted at 0.22 carry four decimals: the monetary key is scaled before packing.
-        let (mart, windows) = try scoredMart(customers: 26, currentShare: "0.2", potentialShare: "0.3", revenueScale: 4)
+        let (mart, windows) = try scoredMart(customers: 26, currentShare: "0.2", potentialShare: "0.3",
+                                             amount: "100 + (i % 4) * 150.2575")
         XCTAssertEqual(mart, windows)
         XCTAssertEqual(Set(mart.map { $0[3] }).count, 5, "26 customers fill all five monetary quintiles")
+    }
+
+    func testRevenueTooLargeOrNegativeForTheBigintPackStillSortsExactly() throws {
+        // Ids below 2^17 leave 45 bits for the scaled revenue: ten billion CNY with four decimals
+        // (10^14) does not fit, nor does a negative revenue (refunds); both take the numeric pack.
+        for amount in ["10000000000 + (i % 4) * 150.2575", "(i % 4) * 150.25 - 200"] {
+            let (mart, windows) = try scoredMart(customers: 26, currentShare: "0.2", potentialShare: "0.3", amount: amount)
+            XCTAssertEqual(mart, windows, amount)
+            XCTAssertEqual(Set(mart.map { $0[3] }).count, 5, amount)
+        }
     }
 }

@@ -25,8 +25,8 @@ extension MartTests {
         try reader.execute("COMMIT")
         let db = try PostgresConnection.connect(url)
         XCTAssertEqual(try db.int("""
-            SELECT count(*) FROM pg_constraint WHERE conrelid = 'marts.mart_customer_value'::regclass AND contype = 'p'
-            """), 1, "the DELETE path leaves the key in place")
+            SELECT count(*) FROM pg_constraint WHERE conrelid = 'marts.customer_due'::regclass AND contype = 'p'
+            """), 1, "the DELETE path leaves the key of the table the view reads in place")
         try assertMartsMatchFullRecompute(db, "night with a reader inside the mart")
     }
 

@@ -21,11 +21,9 @@ WITH window_12m AS (
     FROM dw.customer_stats s LEFT JOIN called c USING (customer_id)
     WHERE s.line_revenue_prior_12m_cny IS NOT NULL
 ), tiers AS (
-    SELECT count(*) FILTER (WHERE value_tier = 'platinum') AS platinum,
-           count(*) FILTER (WHERE value_tier = 'gold') AS gold,
-           count(*) FILTER (WHERE value_tier = 'iron') AS iron,
-           count(*) FILTER (WHERE value_tier = 'lead') AS lead
-    FROM marts.mart_customer_value
+    -- Counted by marts/010 as it found the tier floors: reading marts.mart_customer_value (a view)
+    -- would compute every customer's potential value again.
+    SELECT platinum, gold, iron, lead FROM marts.customer_value_params
 )
 INSERT INTO marts.mart_business_kpi
 SELECT etl.as_of_date(),
