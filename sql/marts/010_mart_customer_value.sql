@@ -111,8 +111,10 @@ WITH valued AS MATERIALIZED (
            -- them (a numeric pack sorts five times slower); otherwise into the numeric.
            max_revenue * 10::numeric ^ revenue_scale < 2::numeric ^ (62 - id_bits) AND min_revenue >= 0 AS m_in_bigint,
            marts.percent_rank_passing(current_share, n) AS current_k,
-           marts.percent_rank_passing(potential_share, n) AS potential_k
+           marts.percent_rank_passing(potential_share, n) AS potential_k,
+           current_positive
     FROM (SELECT count(*) AS n, max(scale(revenue_cny)) AS revenue_scale,
+                 count(*) FILTER (WHERE revenue_12m_cny > 0) AS current_positive,
                  min(revenue_cny) AS min_revenue, max(revenue_cny) AS max_revenue,
                  marts.bit_length(max(customer_id)) AS id_bits,
                  current_setting('starcard.current_high_share')::float8 AS current_share,
@@ -120,7 +122,7 @@ WITH valued AS MATERIALIZED (
           FROM valued) c,
          generate_series(1, 4) q
     WHERE n > 0
-    GROUP BY n, revenue_scale, id_bits, min_revenue, max_revenue, current_share, potential_share
+    GROUP BY n, revenue_scale, id_bits, min_revenue, max_revenue, current_positive, current_share, potential_share
 ), packed_ends AS MATERIALIZED (
     SELECT percentile_disc((SELECT quintile_ends FROM sized)) WITHIN GROUP
                (ORDER BY marts.pack_key(v.last_purchase - date '0001-01-01', v.customer_id)) AS r,
@@ -134,8 +136,13 @@ WITH valued AS MATERIALIZED (
            percentile_disc((SELECT quintile_ends FROM sized)) WITHIN GROUP
                (ORDER BY CASE WHEN NOT (SELECT m_in_bigint FROM sized)
                               THEN marts.pack_key(v.revenue_cny * (SELECT revenue_unit FROM sized), v.customer_id) END) AS m_big,
-           percentile_disc((SELECT (greatest(current_k, 0) + 0.5) / n FROM sized)) WITHIN GROUP
-               (ORDER BY v.revenue_12m_cny DESC) AS current_floor,
+           -- Only a positive current value can be high, and positives lead the descending order: the
+           -- value at position K + 1 is found among them (a third of the customers), or, past
+           -- them, is at most 0, where "positive and at least the floor" means just positive.
+           coalesce(percentile_disc((SELECT CASE WHEN greatest(current_k, 0) + 1 <= current_positive
+                                                  THEN (greatest(current_k, 0) + 0.5) / current_positive END FROM sized))
+                        WITHIN GROUP (ORDER BY v.revenue_12m_cny DESC) FILTER (WHERE v.revenue_12m_cny > 0),
+                    0) AS current_floor,
            percentile_disc((SELECT (greatest(potential_k, 0) + 0.5) / n FROM sized)) WITHIN GROUP
                (ORDER BY v.potential_value DESC) AS potential_floor
     FROM valued v
