@@ -2,14 +2,32 @@
 -- repeat buying, the follow-up effect of calls, and the size of each value tier.
 DELETE FROM marts.mart_business_kpi WHERE as_of_date = etl.as_of_date();
 
--- One row per customer with sales lines up to the as-of date (dw.customer_stats, kept by load/050):
--- its line revenue of the last 12 months and of the 12 before (NULL: no line in that window),
+-- dw.customer_stats (kept by load/050) has one row per customer with sales lines up to the as-of
+-- date: its line revenue of the last 12 months and of the 12 before (NULL: no line in that window),
 -- its first day with a line and the number of such days (the repeat share's orders).
-WITH window_12m AS (
-    SELECT customer_id, line_revenue_12m_cny AS revenue, first_sale_day
+--
+-- The top 20% are ntile(5)'s first quintile of the 12-month revenues: k = ceil(n / 5) customers.
+-- Their sum needs no window over everyone: with t the value at position k of the descending order,
+-- it is the sum of the values above t plus t for each place left (tied values are equal, so which
+-- of them ntile takes does not change the sum).
+WITH totals AS MATERIALIZED (
+    SELECT count(*) AS customers,
+           count(*) FILTER (WHERE sale_days > 1) AS repeat_customers,
+           count(line_revenue_12m_cny) AS active,
+           (count(line_revenue_12m_cny) + 4) / 5 AS top_k,
+           sum(line_revenue_12m_cny) AS revenue,
+           sum(line_revenue_12m_cny) FILTER (WHERE first_sale_day <= (SELECT etl.as_of_date()) - 365) AS existing_revenue
+    FROM dw.customer_stats
+), top_edge AS MATERIALIZED (
+    SELECT percentile_disc((SELECT (top_k - 0.5) / nullif(active, 0) FROM totals)) WITHIN GROUP
+               (ORDER BY line_revenue_12m_cny DESC) AS t
     FROM dw.customer_stats WHERE line_revenue_12m_cny IS NOT NULL
-), ranked AS (
-    SELECT revenue, ntile(5) OVER (ORDER BY revenue DESC) AS quintile FROM window_12m
+), top_revenue AS (
+    SELECT sum(s.line_revenue_12m_cny) FILTER (WHERE s.line_revenue_12m_cny > e.t)
+           + ((SELECT top_k FROM totals) - count(*) FILTER (WHERE s.line_revenue_12m_cny > e.t)) * e.t AS revenue
+    FROM dw.customer_stats s CROSS JOIN top_edge e
+    WHERE s.line_revenue_12m_cny >= e.t
+    GROUP BY e.t
 ), called AS (
     SELECT DISTINCT customer_id FROM dw.fct_contact_attempt
     -- Bounds on called_at itself (not its date) let the scan skip the months outside the window.
@@ -27,16 +45,14 @@ WITH window_12m AS (
 )
 INSERT INTO marts.mart_business_kpi
 SELECT etl.as_of_date(),
-       (SELECT count(*) FROM dw.customer_stats),
-       (SELECT count(*) FROM window_12m),
-       (SELECT coalesce(round(sum(revenue), 2), 0) FROM window_12m),
-       (SELECT round(sum(revenue) FILTER (WHERE quintile = 1) / nullif(sum(revenue), 0), 4) FROM ranked),
-       (SELECT round(sum(revenue) FILTER (WHERE first_sale_day <= (SELECT etl.as_of_date()) - 365) / nullif(sum(revenue), 0), 4)
-          FROM window_12m),
-       (SELECT round(count(*) FILTER (WHERE sale_days > 1)::numeric / nullif(count(*), 0), 4)
-          FROM dw.customer_stats),
+       t.customers,
+       t.active,
+       coalesce(round(t.revenue, 2), 0),
+       round((SELECT revenue FROM top_revenue) / nullif(t.revenue, 0), 4),
+       round(t.existing_revenue / nullif(t.revenue, 0), 4),
+       round(t.repeat_customers::numeric / nullif(t.customers, 0), 4),
        (SELECT round(sum(after) / nullif(sum(before), 0) - 1, 4) FROM spend WHERE was_called),
        (SELECT round(sum(after) / nullif(sum(before), 0) - 1, 4) FROM spend WHERE NOT was_called),
-       t.platinum, t.gold, t.iron, t.lead,
+       v.platinum, v.gold, v.iron, v.lead,
        etl.current_run_id()
-FROM tiers t;
+FROM totals t CROSS JOIN tiers v;
