@@ -23,7 +23,7 @@ WITH totals AS MATERIALIZED (
                (ORDER BY line_revenue_12m_cny DESC) AS t
     FROM dw.customer_stats WHERE line_revenue_12m_cny IS NOT NULL
 ), top_revenue AS (
-    SELECT sum(s.line_revenue_12m_cny) FILTER (WHERE s.line_revenue_12m_cny > e.t)
+    SELECT coalesce(sum(s.line_revenue_12m_cny) FILTER (WHERE s.line_revenue_12m_cny > e.t), 0)
            + ((SELECT top_k FROM totals) - count(*) FILTER (WHERE s.line_revenue_12m_cny > e.t)) * e.t AS revenue
     FROM dw.customer_stats s CROSS JOIN top_edge e
     WHERE s.line_revenue_12m_cny >= e.t
