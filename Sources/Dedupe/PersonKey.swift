@@ -21,6 +21,30 @@ public struct PersonDigest: Hashable, Sendable {
     public let low: UInt64
     /// The 32-hex-digit person key stored in the warehouse.
     public var hex: String { StableHash128.hex64(high) + StableHash128.hex64(low) }
+
+    public init(high: UInt64, low: UInt64) { self.high = high; self.low = low }
+
+    /// The digest `hex` was made from; nil unless it is exactly 32 hex digits (either case).
+    public init?(hex: String) {
+        var hex = hex
+        let halves: (UInt64, UInt64)? = hex.withUTF8 { utf8 in
+            guard utf8.count == 32 else { return nil }
+            var words: (UInt64, UInt64) = (0, 0)
+            for (i, byte) in utf8.enumerated() {
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+                default: return nil
+                }
+                if i < 16 { words.0 = words.0 << 4 | UInt64(digit) } else { words.1 = words.1 << 4 | UInt64(digit) }
+            }
+            return words
+        }
+        guard let halves else { return nil }
+        self.init(high: halves.0, low: halves.1)
+    }
 }
 
 /// Computes person digests into one reused buffer: no allocation per row once it has grown.

@@ -45,6 +45,21 @@ public struct CopyBinaryEncoder: Sendable {
         put32(UInt32(bitPattern: v))
     }
 
+    /// A `bigint` field.
+    public mutating func append(int8 value: Int64) {
+        put32(8)
+        put64(UInt64(bitPattern: value))
+    }
+
+    /// A `smallint` field. Throws as the server's `int2in` would for a value it cannot hold.
+    public mutating func append(int2 value: Int) throws(PostgresError) {
+        guard let v = Int16(exactly: value) else {
+            throw PostgresError(kind: .copy, message: "value \"\(value)\" is out of range for type smallint")
+        }
+        put32(2)
+        put16(UInt16(bitPattern: v))
+    }
+
     /// A `uuid` field from its 128 bits, most significant first (the order of its hex digits).
     public mutating func append(uuidHigh high: UInt64, low: UInt64) {
         put32(16)

@@ -2,10 +2,10 @@ import Cleanse
 
 /// Every COPY the load stage issues, in one place so a test can check each against the schema.
 public enum CopyStatements {
-    static let person = "COPY staging.stg_person (person_key, customer_id) FROM STDIN"
+    static let person = "COPY staging.stg_person (person_key, customer_id) FROM STDIN (FORMAT binary)"
     static let customer = """
         COPY staging.stg_customer (customer_id, name, name_pinyin, gender, birth_year, mobile, landline,
-                                   member_card, province, city, address, first_seen, last_seen) FROM STDIN
+                                   member_card, province, city, address, first_seen, last_seen) FROM STDIN (FORMAT binary)
         """
     static let newIdentityKeys = "COPY dw.customer_identity (identity_key, customer_id, first_run_id) FROM STDIN"
     static let movedIdentityKeys = "COPY staging.stg_identity (identity_key, customer_id) FROM STDIN"

@@ -52,16 +52,20 @@ public struct IdentityStore {
         }
         let ids = link.customers
         let customers = Background { IncomingCustomer.build(persons, customers: ids) }
+        // Binary COPY: the server neither splits text nor parses 1.2M uuids from hex (0.3 of 0.7 s).
         _ = try logger.timed("copy persons") {
-            try db.copyIn(CopyStatements.person) { w in
-                // One row array reused, and only the key read from each sighting: iterating the
-                // sightings themselves copies each one, a dozen retains per row.
-                var row: [String?] = [nil, nil]
+            try db.copyInBinary(CopyStatements.person) { w in
+                // Only the key read from each sighting: iterating the sightings themselves copies
+                // each one, a dozen retains per row.
                 try persons.withUnsafeBufferPointer { persons in
                     for i in persons.indices {
-                        row[0] = persons[i].key
-                        row[1] = String(ids[i])
-                        try w.writeRow(row)
+                        guard let key = PersonDigest(hex: persons[i].key) else {
+                            throw WarehouseError.unexpected("person key \(persons[i].key) is not 32 hex digits")
+                        }
+                        try w.writeRow(fieldCount: 2) { row in
+                            row.append(uuidHigh: key.high, low: key.low)
+                            row.append(int8: ids[i])
+                        }
                     }
                 }
             }
@@ -69,11 +73,9 @@ public struct IdentityStore {
         try persistKeys(link.newIdentityKeys, known: known)
         let incoming = logger.timed("incoming customers") { customers.wait() }
         _ = try logger.timed("copy customers") {
-            try db.copyIn(CopyStatements.customer) { w in
-                var row: [String?] = []
+            try db.copyInBinary(CopyStatements.customer) { w in
                 for c in incoming {
-                    c.copyFields(into: &row)
-                    try w.writeRow(row)
+                    try w.writeRow(fieldCount: IncomingCustomer.fieldCount) { row throws(PostgresError) in try c.encode(into: &row) }
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Cleanse
+import Postgres
 
 /// What this run says about one customer, ready for the SCD2 merge: each attribute takes the value
 /// of the most recent record that had one (ties go to the smaller person key, so the result does
@@ -59,21 +60,17 @@ struct IncomingCustomer {
         if person.address == nil { person.address = s.pointee.person.address }
     }
 
-    /// The row for `staging.stg_customer`.
-    var copyFields: [String?] {
-        var row: [String?] = []
-        copyFields(into: &row)
-        return row
-    }
+    /// Fields of `encode(into:)`: the columns `CopyStatements.customer` lists.
+    static let fieldCount = 13
 
-    /// The row for `staging.stg_customer`, written over `row` so a COPY of half a million
-    /// customers reuses one array.
-    func copyFields(into row: inout [String?]) {
-        row.removeAll(keepingCapacity: true)
-        row.append(String(customerId)); row.append(person.name); row.append(person.namePinyin)
-        row.append(person.gender); row.append(person.birthYear.map(String.init))
-        row.append(person.mobile); row.append(person.landline); row.append(person.memberCard)
-        row.append(person.province); row.append(person.city); row.append(person.address)
-        row.append(firstSeen.description); row.append(lastSeen.description)
+    /// The row for `staging.stg_customer` as binary COPY fields.
+    /// - Throws: for a birth year a smallint cannot hold, as the server would for its text.
+    func encode(into row: inout CopyBinaryEncoder) throws(PostgresError) {
+        row.append(int8: customerId); row.append(text: person.name); row.append(text: person.namePinyin)
+        row.append(text: person.gender)
+        if let year = person.birthYear { try row.append(int2: year) } else { row.appendNull() }
+        row.append(text: person.mobile); row.append(text: person.landline); row.append(text: person.memberCard)
+        row.append(text: person.province); row.append(text: person.city); row.append(text: person.address)
+        try row.append(date: firstSeen); try row.append(date: lastSeen)
     }
 }

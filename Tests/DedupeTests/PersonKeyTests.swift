@@ -25,6 +25,22 @@ final class PersonKeyTests: XCTestCase {
         XCTAssertEqual(key, PersonKey.of(p))
     }
 
+    func testDigestReadBackFromItsHexWithLeadingZerosAndUppercase() {
+        var hasher = PersonKeyHasher()
+        for p in [Person(name: "张伟"), Person(), Person(mobile: "13812345678", city: "广州市")] {
+            let digest = hasher.digest(p)
+            XCTAssertEqual(PersonDigest(hex: digest.hex), digest)
+            XCTAssertEqual(PersonDigest(hex: digest.hex.uppercased()), digest)
+        }
+        let small = PersonDigest(high: 1, low: 0xF)
+        XCTAssertEqual(small.hex, "0000000000000001000000000000000f")
+        XCTAssertEqual(PersonDigest(hex: small.hex), small)
+        // One digit short, one too many, a letter past f, a sign: not a key.
+        for bad in [String(small.hex.dropLast()), small.hex + "0", "g" + small.hex.dropFirst(), "-" + small.hex.dropFirst()] {
+            XCTAssertNil(PersonDigest(hex: bad), bad)
+        }
+    }
+
     func testNilAndEmptyFieldGiveDifferentKeys() {
         XCTAssertNotEqual(PersonKey.of(Person(address: nil)), PersonKey.of(Person(address: "")))
     }

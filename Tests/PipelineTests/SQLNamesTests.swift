@@ -1,8 +1,8 @@
 import Cleanse
-import Dedupe
+@testable import Dedupe
 import Foundation
 import TestSupport
-import Warehouse
+@testable import Warehouse
 import Postgres
 import XCTest
 
@@ -53,5 +53,28 @@ final class SQLNamesTests: XCTestCase {
             XCTAssertEqual(stored, 1, "\(kind)")
             _ = try db.execute("ROLLBACK")
         }
+    }
+
+    /// The hand-over after dedupe goes by binary COPY: each field must land in its column as the
+    /// text of the value would (a wrong order or type fails the COPY or shows in the text).
+    func testPersonsAndCustomersHandedOverByBinaryCopyReadBackAsTheirValues() throws {
+        let db = try PostgresConnection.connect(try TestDatabase.fresh())
+        try Migrator.migrate(db, library: try PipelineFixture.library(), logger: PipelineFixture.logger)
+        let day = { (d: Int) in Day(year: 2025, month: 1, day: d) }
+        let sightings = [PersonSighting(key: PersonKey.of(Person(name: "张伟")), person: Person(name: "张伟", namePinyin: "zhangwei",
+                                        gender: "M", birthYear: 1987, mobile: "13812345678", landline: nil, memberCard: "M01",
+                                        province: "广东省", city: "广州市", address: "体育西路1号"), count: 1, firstSeen: day(2), lastSeen: day(9)),
+                         PersonSighting(key: PersonKey.of(Person()), person: Person(), count: 1, firstSeen: day(3), lastSeen: day(3))]
+        let store = IdentityStore(db, logger: PipelineFixture.logger)
+        try db.execute("BEGIN; SELECT set_config('starcard.run_id', '1', true)")
+        let link = LinkResult(personKeys: sightings.map(\.key), customerOfPerson: [4_294_967_296, 7],
+                              customers: [4_294_967_296, 7], newIdentityKeys: [], merges: [], nextCustomerId: 8, stats: LinkStats())
+        try store.persist(persons: sightings, link: link, known: .empty)
+        XCTAssertEqual(try db.query("SELECT replace(p.person_key::text, '-', ''), p.customer_id::text FROM staging.stg_person p ORDER BY p.customer_id").rows,
+                       [[sightings[1].key, "7"], [sightings[0].key, "4294967296"]])
+        XCTAssertEqual(try db.query("SELECT stg_customer::text FROM staging.stg_customer ORDER BY customer_id").rows.map { $0[0] },
+                       ["(7,,,,,,,,,,,2025-01-03,2025-01-03)",
+                        "(4294967296,张伟,zhangwei,M,1987,13812345678,,M01,广东省,广州市,体育西路1号,2025-01-02,2025-01-09)"])
+        try db.execute("ROLLBACK")
     }
 }

@@ -40,6 +40,17 @@ final class CopyBinaryTests: XCTestCase {
         XCTAssertThrowsError(try e.append(int4: Int(Int32.max) + 1))
     }
 
+    func testBigintsAndSmallintsAtTheEdgesAndASmallintTooLargeThrows() throws {
+        let big: [Int64] = [0, 1, -1, Int64.max, Int64.min, 4_294_967_296]
+        let r = try both("bigint", big.map { String($0) }) { i, row in row.append(int8: big[i]) }
+        XCTAssertEqual(r.binary, r.text)
+        let small = [0, 1, -1, Int(Int16.max), Int(Int16.min), 1987]
+        let s = try both("smallint", small.map { String($0) }) { i, row throws(PostgresError) in try row.append(int2: small[i]) }
+        XCTAssertEqual(s.binary, s.text)
+        var e = CopyBinaryEncoder()
+        XCTAssertThrowsError(try e.append(int2: Int(Int16.max) + 1))
+    }
+
     func testNumericsOfTwoDecimalsAcrossGroupBoundariesAndSigns() throws {
         let hundredths: [Int64] = [0, 1, -1, 10, 50, -50, 99, 100, 101, 9_999, 10_000, 999_999, 1_000_000, 1_000_001,
                                    123_456, -123_456, 100_000_000, 99_999_999_999_999, -99_999_999_999_999, 1_234_500_000_000]
