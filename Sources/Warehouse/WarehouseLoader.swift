@@ -75,8 +75,14 @@ public struct WarehouseLoader {
             try logger.timed(script.name) { try db.execute(script.text) }
         }
         var out: [String: FileReconciliation] = [:]
+        // The script leaves its figures in a temp table: a query of several statements cannot be
+        // prepared, and it sets and resets join settings around its own.
         let reconcile = try library.script("load/090_reconcile.sql")
-        for row in try logger.timed(reconcile.name, { try db.query(reconcile.text) }).rows {
+        let figures = try logger.timed(reconcile.name) {
+            try db.execute(reconcile.text)
+            return try db.query("SELECT source_file, staged, loaded, present FROM reconciliation ORDER BY source_file")
+        }
+        for row in figures.rows {
             guard let file = row[0], let staged = row[1].flatMap({ Int($0) }), let loaded = row[2].flatMap({ Int($0) }),
                   let present = row[3].flatMap({ Int($0) }) else { continue }
             out[file] = FileReconciliation(staged: staged, loaded: loaded, present: present)

@@ -21,23 +21,9 @@ BEGIN
     END LOOP;
 END $$;
 
--- A night stages a few thousand rows against millions loaded. The anti joins against the natural-key
--- tables are then estimated to keep about one staged row, and with that estimate hashing a whole key
--- table or fact looked no dearer than probing it: a night hashed 871k attempt keys and 199k cards
--- for 16k staged rows (0.4 s). When the staged rows are few beside the loaded ones, every join of
--- this script goes down an index instead (reset at its end).
-DO $$
-DECLARE
-    staged bigint := (SELECT count(*) FROM staging.stg_sales_line) + (SELECT count(*) FROM staging.stg_warranty_card)
-                     + (SELECT count(*) FROM staging.stg_contact_attempt);
-    loaded float8 := (SELECT sum(greatest(reltuples, 0)) FROM pg_class
-                      WHERE oid IN ('dw.sales_line_key'::regclass, 'dw.contact_attempt_key'::regclass,
-                                    'dw.fct_warranty_registration'::regclass));
-BEGIN
-    IF staged * 20 < loaded THEN
-        PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
-    END IF;
-END $$;
+-- A night's few staged rows go down indexes, not hashes of whole key tables (migration 021); reset
+-- at the end of this script.
+SELECT etl.index_joins_for_few_staged();
 
 -- Each person of this run with its customer's current version, joined once here instead of in
 -- each of the three inserts (a million-row hash join apiece).
