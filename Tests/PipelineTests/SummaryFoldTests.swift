@@ -7,7 +7,8 @@ import XCTest
 /// A night folds the new rows of customers who only received new rows into their summaries
 /// (load/050, migration 019) and recomputes the others. These tests hold the summaries to what a
 /// rebuild from every fact gives after nights that mix both: an order whose lines arrive on two
-/// nights, a corrected file, a merge, and earlier facts that the moved as-of date brings in.
+/// nights, a corrected file, a merge, and earlier facts that the moved as-of date brings in; and
+/// the campaign mart, whose groups fold the same way, to a full recompute.
 final class SummaryFoldTests: XCTestCase {
     func testFoldedNightsEqualARebuildOfTheSummaries() throws {
         let url = try TestDatabase.fresh()
@@ -60,6 +61,47 @@ final class SummaryFoldTests: XCTestCase {
         try PipelineFixture.run(url, data: "nights/002")
         try assertSummariesMatchARebuild(db, "second night")
         try night.remove()
+    }
+
+    /// The campaign mart's groups (marts/020, migration 020) fold a night's attempts and those of
+    /// earlier runs that the moved as-of date brings in, and recompute the groups whose attempts
+    /// were deleted or changed; a merge changes no group.
+    func testCampaignGroupsFollowNightsDeletionsAndChangedAttempts() throws {
+        let url = try TestDatabase.fresh()
+        let db = try PostgresConnection.connect(url)
+        try run(url, PipelineFixture.dataDir.appendingPathComponent("base"), asOf: "2025-04-30")
+        XCTAssertGreaterThan(try db.int("SELECT count(*) FROM dw.fct_contact_attempt WHERE called_at >= '2025-05-01'"), 0,
+                             "the base has attempts after the early as-of date")
+        try assertCampaignKPIMatchesAFullRecompute(db, "base as of 2025-04-30")
+        try db.execute("""
+            DELETE FROM dw.fct_contact_attempt WHERE source_line % 13 = 0;
+            UPDATE dw.fct_contact_attempt SET called_at = called_at - interval '1 day', outcome = 'sold', is_sale = 1
+            WHERE source_line % 17 = 0;
+            UPDATE dw.fct_contact_attempt SET customer_id = (SELECT max(customer_id) FROM dw.fct_contact_attempt)
+            WHERE customer_id = (SELECT min(customer_id) FROM dw.fct_contact_attempt);
+            """)
+        try PipelineFixture.run(url, data: "nights/001")
+        try assertCampaignKPIMatchesAFullRecompute(db, "night after deletions, changes and a merge")
+        try PipelineFixture.run(url, data: "nights/002")
+        try assertCampaignKPIMatchesAFullRecompute(db, "second night")
+    }
+
+    func assertCampaignKPIMatchesAFullRecompute(_ db: PostgresConnection, _ when: String,
+                                                file: StaticString = #filePath, line: UInt = #line) throws {
+        let basis = try db.query("SELECT as_of_date::text, run_id::text FROM marts.mart_campaign_kpi LIMIT 1").rows
+        let asOf = try XCTUnwrap(basis.first?[0] ?? nil), run = try XCTUnwrap(basis.first?[1] ?? nil)
+        try db.query("SELECT set_config('starcard.as_of', $1, false), set_config('starcard.run_id', $2, false)", [asOf, run])
+        try db.execute("""
+            DROP TABLE IF EXISTS reference_campaign_kpi;
+            CREATE TEMP TABLE reference_campaign_kpi (LIKE marts.mart_campaign_kpi);
+            """)
+        try db.execute(MartTests.fullCampaignKPI)
+        XCTAssertGreaterThan(try db.int("SELECT count(*) FROM reference_campaign_kpi"), 0, when, file: file, line: line)
+        let differing = try db.int("""
+            SELECT count(*) FROM ((SELECT * FROM marts.mart_campaign_kpi EXCEPT ALL SELECT * FROM reference_campaign_kpi)
+                                  UNION ALL (SELECT * FROM reference_campaign_kpi EXCEPT ALL SELECT * FROM marts.mart_campaign_kpi)) d
+            """)
+        XCTAssertEqual(differing, 0, "\(when): marts.mart_campaign_kpi differs from the full recompute", file: file, line: line)
     }
 
     @discardableResult
