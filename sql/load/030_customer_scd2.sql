@@ -18,7 +18,9 @@ SELECT i.customer_id,
        CASE WHEN d.customer_key IS NULL OR i.last_seen > d.valid_from THEN coalesce(i.address, d.address) ELSE d.address END AS address,
        i.first_seen, i.last_seen,
        d.province AS old_province, d.city AS old_city, d.address AS old_address, d.mobile AS old_mobile,
-       d.member_card AS old_member_card
+       d.member_card AS old_member_card,
+       d.name AS old_name, d.name_pinyin AS old_name_pinyin, d.gender AS old_gender, d.birth_year AS old_birth_year,
+       d.landline AS old_landline
 FROM staging.stg_customer i
 -- The run's customers looked up by key (= ANY (ARRAY(...))): a night's ~18k go down the index
 -- instead of a hash of every current version (0.2-0.3 s).
@@ -37,12 +39,17 @@ BEGIN
 END $$;
 
 -- Close the versions whose tracked attributes changed.
--- Both updates name the versions they touch by key as well, for the same reason.
+-- Both updates name the versions they touch by key as well, for the same reason, and only those
+-- that change: a night's ~17k keys were all probed twice for ~4.5k closes and ~1.5k corrections.
 UPDATE dw.dim_customer d
    SET is_current = false, valid_to = c.last_seen
 FROM customer_change c
 WHERE d.customer_key = c.old_key
-  AND d.customer_key = ANY (ARRAY(SELECT old_key FROM customer_change WHERE old_key IS NOT NULL))
+  AND d.customer_key = ANY (ARRAY(
+          SELECT old_key FROM customer_change
+          WHERE old_key IS NOT NULL
+            AND (province, city, address, mobile, member_card)
+                IS DISTINCT FROM (old_province, old_city, old_address, old_mobile, old_member_card)))
   AND (c.province, c.city, c.address, c.mobile, c.member_card)
       IS DISTINCT FROM (c.old_province, c.old_city, c.old_address, c.old_mobile, c.old_member_card);
 
@@ -69,7 +76,12 @@ UPDATE dw.dim_customer d
    SET name = c.name, name_pinyin = c.name_pinyin, gender = c.gender, birth_year = c.birth_year, landline = c.landline
 FROM customer_change c
 WHERE d.customer_key = c.old_key AND d.is_current
-  AND d.customer_key = ANY (ARRAY(SELECT old_key FROM customer_change WHERE old_key IS NOT NULL))
+  -- The version as read above: a close changed none of these.
+  AND d.customer_key = ANY (ARRAY(
+          SELECT old_key FROM customer_change
+          WHERE old_key IS NOT NULL
+            AND (name, name_pinyin, gender, birth_year, landline)
+                IS DISTINCT FROM (old_name, old_name_pinyin, old_gender, old_birth_year, old_landline)))
   AND (d.name, d.name_pinyin, d.gender, d.birth_year, d.landline)
       IS DISTINCT FROM (c.name, c.name_pinyin, c.gender, c.birth_year, c.landline);
 
