@@ -6,6 +6,20 @@ final class PersonNameTests: XCTestCase {
     private func n(_ s: String) -> NormalizedName? { PersonName.normalize(s, han: han) }
 
     func testTraditionalToSimplified() { XCTAssertEqual(n("張偉")?.name, "张伟") }
+
+    /// A later file's cleanser starts from what earlier ones learned: each table must come back
+    /// with its own values (simplified forms in one, pinyin in the other).
+    func testCharactersLearnedByAnEarlierInstanceComeBackTheSame() {
+        do {
+            let first = HanTransliterator()
+            XCTAssertEqual(first.simplified("鄧麗君"), "邓丽君")
+            XCTAssertEqual(first.pinyin(Unicode.Scalar("鄧")), "deng")
+        }
+        let later = HanTransliterator()
+        XCTAssertEqual(later.simplified("鄧麗君"), "邓丽君")
+        XCTAssertEqual(later.pinyin(Unicode.Scalar("鄧")), "deng")
+        XCTAssertEqual(later.pinyin(Unicode.Scalar("邓")), "deng")
+    }
     func testPinyinWithoutSpacesOrTones() { XCTAssertEqual(n("张伟")?.pinyin, "zhangwei") }
     func testTraditionalAndSimplifiedShareOnePinyin() { XCTAssertEqual(n("張偉")?.pinyin, n("张伟")?.pinyin) }
     func testSpacesBetweenHanCharactersRemoved() { XCTAssertEqual(n(" 李 小 龙 ")?.name, "李小龙") }
