@@ -89,6 +89,21 @@ final class MartQuintileTests: XCTestCase {
         XCTAssertEqual(Set(mart.map { $0[3] }).count, 5, "26 customers fill all five monetary quintiles")
     }
 
+    func testIdsTooLargeToPackAreRefusedByName() throws {
+        let db = try PostgresConnection.connect(Self.migrated)
+        try db.execute("BEGIN")
+        defer { try? db.execute("ROLLBACK") }
+        try db.execute("""
+            SELECT set_config('starcard.run_id', '1', true), set_config('starcard.as_of', '2025-06-30', true),
+                   set_config('starcard.current_high_share', '0.2', true), set_config('starcard.potential_high_share', '0.3', true);
+            INSERT INTO dw.dim_customer (customer_key, customer_id, name, valid_from) VALUES (1, 8796093022208, 'far', date '2020-01-01');
+            INSERT INTO dw.customer_stats VALUES (8796093022208, date '2025-01-01', date '2025-06-01', 2, 100, 100, 1, NULL, NULL, NULL, 0);
+            """)
+        XCTAssertThrowsError(try db.execute(try PipelineFixture.library().script("marts/010_mart_customer_value.sql").text)) {
+            XCTAssertTrue("\($0)".contains("customer ids below 2^43"), "\($0)")
+        }
+    }
+
     func testRevenueTooLargeOrNegativeForTheBigintPackStillSortsExactly() throws {
         // Ids below 2^17 leave 45 bits for the scaled revenue: ten billion CNY with four decimals
         // (10^14) does not fit, nor does a negative revenue (refunds); both take the numeric pack.

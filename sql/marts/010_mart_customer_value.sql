@@ -27,17 +27,6 @@
 --   greater, i.e. for the K + 1 largest values and their ties, K the largest count passing
 --   percent_rank's own float8 test (K / (n − 1) < share); the tier compares with the value at
 --   position K + 1 of the descending order.
-DO $$
-BEGIN
-    -- The bigint packing of the recency and frequency keys (migration 015) holds for these ranges;
-    -- the view publishes revenue as numeric(16, 2): a larger sum would fail its readers, not this run.
-    IF (SELECT max(customer_id) >= 2::bigint ^ 43 OR max(orders) >= 2 ^ 20 OR max(last_purchase) >= date '2870-01-01'
-               OR min(last_purchase) < date '0001-01-01' OR max(revenue_cny) >= 1e14
-        FROM dw.customer_stats) THEN
-        RAISE EXCEPTION 'customer-value mart: customer ids below 2^43, order counts below 2^20, revenue below 10^14 CNY and dates from 0001 to 2870 are supported'
-            USING HINT = 'Widen marts.pack_key and the view''s columns in a new migration.';
-    END IF;
-END $$;
 -- The datum sorts of every customer: in memory they take a fraction of their time on disk.
 SET LOCAL work_mem = '256MB';
 
@@ -116,12 +105,15 @@ WITH valued AS MATERIALIZED (
     FROM (SELECT count(*) AS n, max(scale(revenue_cny)) AS revenue_scale,
                  count(*) FILTER (WHERE revenue_12m_cny > 0) AS current_positive,
                  min(revenue_cny) AS min_revenue, max(revenue_cny) AS max_revenue,
+                 max(customer_id) AS max_id, max(orders) AS max_orders,
+                 min(last_purchase) AS first_day, max(last_purchase) AS last_day,
                  marts.bit_length(max(customer_id)) AS id_bits,
                  current_setting('starcard.current_high_share')::float8 AS current_share,
                  current_setting('starcard.potential_high_share')::float8 AS potential_share
           FROM valued) c,
          generate_series(1, 4) q
-    WHERE n > 0
+    -- Refuses, by raising, what the packed sort keys cannot order; the run then publishes nothing.
+    WHERE n > 0 AND marts.packable(max_id, max_orders, first_day, last_day, max_revenue)
     GROUP BY n, revenue_scale, id_bits, min_revenue, max_revenue, current_positive, current_share, potential_share
 ), packed_ends AS MATERIALIZED (
     SELECT percentile_disc((SELECT quintile_ends FROM sized)) WITHIN GROUP

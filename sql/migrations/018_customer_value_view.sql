@@ -104,6 +104,21 @@ $$;
 CREATE FUNCTION marts.pack_key(key bigint, id bigint, id_bits integer) RETURNS bigint
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT (key << id_bits) | id $$;
 
+-- What the mart's sort keys and columns hold: the bigint packing of recency and frequency
+-- (migration 015) needs ids below 2^43, order counts below 2^20 and dates from 0001 to 2870; the
+-- view publishes revenue as numeric(16, 2). Raises, naming the limits, instead of mis-sorting;
+-- true otherwise. marts/010 asks it about the values it is about to sort, in the same pass.
+CREATE FUNCTION marts.packable(max_id bigint, max_orders bigint, first_day date, last_day date, max_revenue numeric)
+RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF max_id >= 2::bigint ^ 43 OR max_orders >= 2 ^ 20 OR last_day >= date '2870-01-01' OR first_day < date '0001-01-01'
+       OR max_revenue >= 1e14 THEN
+        RAISE EXCEPTION 'customer-value mart: customer ids below 2^43, order counts below 2^20, revenue below 10^14 CNY and dates from 0001 to 2870 are supported'
+            USING HINT = 'Widen marts.pack_key and the view''s columns in a new migration.';
+    END IF;
+    RETURN true;
+END $$;
+
 -- Probability the customer is still active: exp(-recency / (2 x the mean gap between orders, at
 -- least 30 days)); one-order customers get the population's typical two years as their gap.
 CREATE FUNCTION marts.p_active(as_of date, first_purchase date, last_purchase date, orders integer) RETURNS float8
