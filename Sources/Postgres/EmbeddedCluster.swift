@@ -76,6 +76,7 @@ public struct EmbeddedCluster: Sendable {
             if status(of: layout) == .notInitialised {
                 try initialise(layout, tools: tools, logger: logger)
             }
+            try applySettings(layout)
             let port = try freePort(for: layout)
             logger?.info("starting the embedded PostgreSQL server",
                          metadata: ["dataDirectory": "\(layout.dataDirectory.path)", "port": "\(port)"])
