@@ -1,4 +1,3 @@
-import Logging
 import Postgres
 import TestSupport
 import Warehouse
@@ -9,15 +8,7 @@ import XCTest
 /// it replaced — ntile(5) with customer_id breaking ties, percent_rank() < share — on the small and
 /// tie-heavy populations where position arithmetic goes wrong first.
 final class MartQuintileTests: XCTestCase {
-    private static let migrated: String = {
-        // One migrated database; each case empties and refills the inputs inside a rolled-back transaction.
-        do {
-            let url = try TestDatabase.fresh("MartQuintileTests")
-            let db = try PostgresConnection.connect(url)
-            _ = try Migrator.migrate(db, library: try PipelineFixture.library(), logger: Logger(label: "test"))
-            return url
-        } catch { fatalError("cannot prepare the database: \(error)") }
-    }()
+    private static let migrated = PipelineFixture.migratedDatabase("MartQuintileTests")
 
     /// n customers whose dates, order counts and amounts repeat in short cycles, so every ordering
     /// has runs of ties across quintile ends; ids are scattered so id order is not insertion order.

@@ -1,4 +1,3 @@
-import Logging
 import Postgres
 import TestSupport
 import Warehouse
@@ -8,14 +7,7 @@ import XCTest
 /// value instead of ntile(5)'s window; these populations put runs of equal revenues across that
 /// k-th place and hold the share to the window's.
 final class MartTopQuintileTests: XCTestCase {
-    private static let migrated: String = {
-        do {
-            let url = try TestDatabase.fresh("MartTopQuintileTests")
-            let db = try PostgresConnection.connect(url)
-            _ = try Migrator.migrate(db, library: try PipelineFixture.library(), logger: Logger(label: "test"))
-            return url
-        } catch { fatalError("cannot prepare the database: \(error)") }
-    }()
+    private static let migrated = PipelineFixture.migratedDatabase("MartTopQuintileTests")
 
     private func shares(customers n: Int, revenue: String) throws -> (mart: String?, window: String?) {
         let db = try PostgresConnection.connect(Self.migrated)

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Pipeline
+import Postgres
 import Synth
 import TestSupport
 import Warehouse
@@ -25,6 +26,16 @@ enum PipelineFixture {
     static var packageRoot: URL { StarcardBinary.packageRoot }
 
     static func library() throws -> SQLLibrary { try SQLLibrary(root: packageRoot.appendingPathComponent("sql")) }
+
+    /// A fresh database named for a test class, with every migration applied: for tests that
+    /// fill the inputs of one script inside a rolled-back transaction and run it.
+    static func migratedDatabase(_ name: String) -> String {
+        do {
+            let url = try TestDatabase.fresh(name)
+            _ = try Migrator.migrate(try PostgresConnection.connect(url), library: try library(), logger: logger)
+            return url
+        } catch { fatalError("cannot prepare database \(name): \(error)") }
+    }
 
     static func config() throws -> PipelineConfig {
         try PipelineConfig.load(packageRoot.appendingPathComponent("pipelines/nightly.toml"))
