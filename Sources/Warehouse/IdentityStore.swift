@@ -100,7 +100,9 @@ public struct IdentityStore {
                 // at random.
                 let bulk = try db.query("SELECT dw.begin_identity_bulk_load()").rows.first?[0] == "t"
                 if !bulk { fresh.sort { $0.key < $1.key } }
-                _ = try db.copyIn(CopyStatements.newIdentityKeys) { w in
+                // Into the table this transaction emptied, rows go in frozen and their pages
+                // all-visible, so a night's key lookups stay in the index (migration 022).
+                _ = try db.copyIn(CopyStatements.newIdentityKeys + (bulk ? " (FREEZE)" : "")) { w in
                     var row: [String?] = [nil, nil, run]
                     for k in fresh {
                         row[0] = k.key
