@@ -76,22 +76,22 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER customer_value_stats_inserted AFTER INSERT ON dw.customer_stats REFERENCING NEW TABLE AS changed_new
-    FOR EACH STATEMENT EXECUTE FUNCTION marts.mark_customer_value_dirty();
-CREATE TRIGGER customer_value_stats_updated AFTER UPDATE ON dw.customer_stats REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new
-    FOR EACH STATEMENT EXECUTE FUNCTION marts.mark_customer_value_dirty();
-CREATE TRIGGER customer_value_stats_deleted AFTER DELETE ON dw.customer_stats REFERENCING OLD TABLE AS changed_old
-    FOR EACH STATEMENT EXECUTE FUNCTION marts.mark_customer_value_dirty();
-CREATE TRIGGER customer_value_stats_truncated AFTER TRUNCATE ON dw.customer_stats
-    FOR EACH STATEMENT EXECUTE FUNCTION marts.mark_customer_value_dirty();
-CREATE TRIGGER customer_value_customer_inserted AFTER INSERT ON dw.dim_customer REFERENCING NEW TABLE AS changed_new
-    FOR EACH STATEMENT EXECUTE FUNCTION marts.mark_customer_value_dirty();
-CREATE TRIGGER customer_value_customer_updated AFTER UPDATE ON dw.dim_customer REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new
-    FOR EACH STATEMENT EXECUTE FUNCTION marts.mark_customer_value_dirty();
-CREATE TRIGGER customer_value_customer_deleted AFTER DELETE ON dw.dim_customer REFERENCING OLD TABLE AS changed_old
-    FOR EACH STATEMENT EXECUTE FUNCTION marts.mark_customer_value_dirty();
-CREATE TRIGGER customer_value_customer_truncated AFTER TRUNCATE ON dw.dim_customer
-    FOR EACH STATEMENT EXECUTE FUNCTION marts.mark_customer_value_dirty();
+-- The same four triggers on both tables (customer_value_stats_inserted, …_customer_truncated).
+DO $$
+DECLARE
+    t record;
+BEGIN
+    FOR t IN SELECT * FROM (VALUES ('dw.customer_stats', 'stats'), ('dw.dim_customer', 'customer')) v(tbl, short) LOOP
+        EXECUTE format('CREATE TRIGGER customer_value_%s_inserted AFTER INSERT ON %s REFERENCING NEW TABLE AS changed_new
+                        FOR EACH STATEMENT EXECUTE FUNCTION marts.mark_customer_value_dirty()', t.short, t.tbl);
+        EXECUTE format('CREATE TRIGGER customer_value_%s_updated AFTER UPDATE ON %s REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new
+                        FOR EACH STATEMENT EXECUTE FUNCTION marts.mark_customer_value_dirty()', t.short, t.tbl);
+        EXECUTE format('CREATE TRIGGER customer_value_%s_deleted AFTER DELETE ON %s REFERENCING OLD TABLE AS changed_old
+                        FOR EACH STATEMENT EXECUTE FUNCTION marts.mark_customer_value_dirty()', t.short, t.tbl);
+        EXECUTE format('CREATE TRIGGER customer_value_%s_truncated AFTER TRUNCATE ON %s
+                        FOR EACH STATEMENT EXECUTE FUNCTION marts.mark_customer_value_dirty()', t.short, t.tbl);
+    END LOOP;
+END $$;
 
 -- Bits an id needs (at least 1): the shift that packs a key above ids up to this one.
 CREATE FUNCTION marts.bit_length(id bigint) RETURNS integer
