@@ -27,6 +27,7 @@
 --   greater, i.e. for the K + 1 largest values and their ties, K the largest count passing
 --   percent_rank's own float8 test (K / (n − 1) < share); the tier compares with the value at
 --   position K + 1 of the descending order.
+
 -- The datum sorts of every customer: in memory they take a fraction of their time on disk.
 SET LOCAL work_mem = '256MB';
 
