@@ -73,8 +73,9 @@ SELECT etl.empty_table('marts.customer_due');
 INSERT INTO marts.customer_due
 WITH due_by AS MATERIALIZED (
     SELECT p.category, p.avg_price, etl.as_of_date() - ((l.life_years_min * 365.25)::int - 365) AS bought_by
-    FROM (SELECT category, (sum(price_sum_cny) / sum(priced_lines))::float8 AS avg_price
-          FROM dw.customer_category GROUP BY category HAVING sum(priced_lines) > 0) p
+    -- The totals of dw.customer_category, kept by its triggers (migration 023).
+    FROM (SELECT category, (price_sum_cny / priced_lines)::float8 AS avg_price
+          FROM dw.category_price WHERE priced_lines > 0) p
     JOIN dw.category_lifecycle l ON l.category = p.category
 )
 SELECT o.customer_id, sum(b.avg_price)
