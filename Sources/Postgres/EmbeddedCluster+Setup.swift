@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 
 extension EmbeddedCluster {
@@ -28,7 +31,22 @@ extension EmbeddedCluster {
         let file = layout.dataDirectory.appendingPathComponent("postgresql.conf")
         let current = try String(contentsOf: file, encoding: .utf8)
         let updated = Self.replacingSettings(in: current, with: Self.settings(socketDirectory: layout.socketDirectory.path))
-        if updated != current { try Data(updated.utf8).write(to: file, options: .atomic) }
+        guard updated != current else { return }
+        // Written beside it and renamed over it, with the original's owner and mode: the file
+        // belongs to the server's account when starcard runs as root, and is private to it.
+        let fm = FileManager.default
+        let attributes = try fm.attributesOfItem(atPath: file.path)
+        let staged = file.appendingPathExtension("starcard-new")
+        try Data(updated.utf8).write(to: staged)
+        try fm.setAttributes(attributes.filter { [.ownerAccountID, .groupOwnerAccountID, .posixPermissions].contains($0.key) },
+                             ofItemAtPath: staged.path)
+        // rename(2) replaces the file in one step; FileManager's replaceItemAt on Linux had moved
+        // the original away and then failed, leaving no postgresql.conf at all.
+        guard rename(staged.path, file.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? fm.removeItem(at: staged)
+            throw EmbeddedClusterError.folderUnusable(path: file.path, reason: "cannot replace it: \(reason)")
+        }
     }
 
     static let settingsBegin = "# --- starcard embedded cluster ---"

@@ -54,12 +54,27 @@ final class EmbeddedClusterTests: XCTestCase {
         try cluster.stop()
         XCTAssertEqual(cluster.status(), .stopped, "stopping a stopped cluster changes nothing")
 
-        // A setting the server rejects (one starcard's own block, rewritten at start, leaves alone):
-        // start must fail and quote the server log saying why.
         let recorded = try? String(contentsOf: cluster.home.appendingPathComponent("cluster.path"), encoding: .utf8)
         let root = recorded.map { URL(fileURLWithPath: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }
             ?? cluster.home.appendingPathComponent("cluster")
-        let config = try FileHandle(forWritingTo: root.appendingPathComponent("data/postgresql.conf"))
+        let conf = root.appendingPathComponent("data/postgresql.conf")
+
+        // A block an earlier starcard wrote (another shared_buffers) is replaced at the next start,
+        // and the file keeps the owner and mode the server's account gave it.
+        let before = try FileManager.default.attributesOfItem(atPath: conf.path)
+        let old = try String(contentsOf: conf, encoding: .utf8).replacingOccurrences(of: "shared_buffers = 1GB", with: "shared_buffers = 200MB")
+        try Data(old.utf8).write(to: conf)
+        let restarted = try cluster.start()
+        XCTAssertEqual(try PostgresConnection.connect(restarted).query("SELECT current_setting('shared_buffers')").rows, [["1GB"]])
+        let after = try FileManager.default.attributesOfItem(atPath: conf.path)
+        for key in [FileAttributeKey.ownerAccountID, .posixPermissions] {
+            XCTAssertEqual(after[key] as? NSNumber, before[key] as? NSNumber, "\(key)")
+        }
+        try cluster.stop()
+
+        // A setting the server rejects (one starcard's own block, rewritten at start, leaves alone):
+        // start must fail and quote the server log saying why.
+        let config = try FileHandle(forWritingTo: conf)
         try config.seekToEnd()
         try config.write(contentsOf: Data("effective_cache_size = 'lots'\n".utf8))
         try config.close()
