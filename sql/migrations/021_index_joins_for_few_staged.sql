@@ -9,8 +9,11 @@
 -- join goes down an index; the caller RESETs both when its statements are done. Returns whether it did.
 CREATE FUNCTION etl.index_joins_for_few_staged() RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
-    staged bigint := (SELECT count(*) FROM staging.stg_sales_line) + (SELECT count(*) FROM staging.stg_warranty_card)
-                     + (SELECT count(*) FROM staging.stg_contact_attempt);
+    -- Both sides from the planner's row counts: the run ANALYZEs staging before the load scripts,
+    -- and counting a first load's 2M staged rows, once per caller, cost ~0.1 s a call.
+    staged float8 := (SELECT sum(greatest(reltuples, 0)) FROM pg_class
+                      WHERE oid IN ('staging.stg_sales_line'::regclass, 'staging.stg_warranty_card'::regclass,
+                                    'staging.stg_contact_attempt'::regclass));
     loaded float8 := (SELECT sum(greatest(reltuples, 0)) FROM pg_class
                       WHERE oid IN ('dw.sales_line_key'::regclass, 'dw.contact_attempt_key'::regclass,
                                     'dw.fct_warranty_registration'::regclass));
